@@ -1,0 +1,18 @@
+package dev.cloudevents.spring.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The CloudEvents Player: receives, lists, composes and sends CloudEvents.
+ *
+ * @author cloudevents-spring
+ */
+@SpringBootApplication
+public class CloudEventsPlayerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CloudEventsPlayerApplication.class, args);
+	}
+
+}
