@@ -1,0 +1,837 @@
+package dev.cloudevents.spring;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * An immutable CloudEvent of spec version 1.0 or 0.3: context attributes, extensions and
+ * data.
+ * <p>
+ * Build one with {@link #builder()}, which fills in {@code id}, {@code time} and
+ * {@code specversion} when they are omitted and validates every attribute:
+ * <pre class="code">
+ * CloudEvent event = CloudEvent.builder()
+ *     .type("com.example.order.created")
+ *     .source(URI.create("https://example.com/orders"))
+ *     .data(new Order("42", 3))
+ *     .build();
+ * </pre>
+ * <p>
+ * Data is kept as bytes, exactly as received, or as the object given to the builder until
+ * an encoder serializes it with its {@link JsonMapper}. Typed access to JSON data goes
+ * through {@link #dataAs(Class)}.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public final class CloudEvent {
+
+	/** Name of the {@code specversion} attribute. */
+	public static final String SPECVERSION = "specversion";
+
+	/** Name of the {@code id} attribute. */
+	public static final String ID = "id";
+
+	/** Name of the {@code source} attribute. */
+	public static final String SOURCE = "source";
+
+	/** Name of the {@code type} attribute. */
+	public static final String TYPE = "type";
+
+	/** Name of the {@code datacontenttype} attribute. */
+	public static final String DATACONTENTTYPE = "datacontenttype";
+
+	/** Name of the {@code dataschema} attribute (1.0). */
+	public static final String DATASCHEMA = "dataschema";
+
+	/** Name of the {@code schemaurl} attribute (0.3). */
+	public static final String SCHEMAURL = "schemaurl";
+
+	/** Name of the {@code datacontentencoding} attribute (0.3). */
+	public static final String DATACONTENTENCODING = "datacontentencoding";
+
+	/** Name of the {@code subject} attribute. */
+	public static final String SUBJECT = "subject";
+
+	/** Name of the {@code time} attribute. */
+	public static final String TIME = "time";
+
+	private static final String APPLICATION_JSON = "application/json";
+
+	private static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
+
+	private final SpecVersion specVersion;
+
+	private final String id;
+
+	private final URI source;
+
+	private final String type;
+
+	private final @Nullable String dataContentType;
+
+	private final @Nullable URI dataSchema;
+
+	private final @Nullable String dataContentEncoding;
+
+	private final @Nullable String subject;
+
+	private final @Nullable OffsetDateTime time;
+
+	private final Map<String, Object> extensions;
+
+	private final byte @Nullable [] data;
+
+	private final @Nullable Object dataValue;
+
+	private volatile byte @Nullable [] serializedDataValue;
+
+	private CloudEvent(Builder builder, SpecVersion specVersion, String id, URI source, String type) {
+		this.specVersion = specVersion;
+		this.id = id;
+		this.source = source;
+		this.type = type;
+		this.dataContentType = builder.dataContentType;
+		this.dataSchema = builder.dataSchema;
+		this.dataContentEncoding = builder.dataContentEncoding;
+		this.subject = builder.subject;
+		this.time = builder.time;
+		this.extensions = builder.extensions.isEmpty() ? Collections.emptyMap()
+				: Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
+		this.data = builder.data;
+		this.dataValue = builder.dataValue;
+	}
+
+	/**
+	 * Start building an event. On {@link Builder#build()}, an omitted {@code id} becomes
+	 * a random UUID, an omitted {@code time} becomes now and an omitted
+	 * {@code specversion} becomes {@link SpecVersion#V1_0}.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder(true);
+	}
+
+	/**
+	 * Start building an event that is exactly what is given: nothing is filled in, so a
+	 * missing {@code id} or {@code specversion} is an error. Event formats and protocol
+	 * bindings use it, so that a received event is the event that was sent.
+	 * @return a new builder that fills in nothing
+	 */
+	public static Builder strictBuilder() {
+		return new Builder(false);
+	}
+
+	/**
+	 * Return a builder holding a copy of this event's attributes and data, to derive
+	 * another event from it.
+	 * @return a new builder, strict as {@link #strictBuilder()}
+	 */
+	public Builder mutate() {
+		Builder builder = new Builder(false);
+		builder.specVersion = this.specVersion;
+		builder.id = this.id;
+		builder.source = this.source;
+		builder.type = this.type;
+		builder.dataContentType = this.dataContentType;
+		builder.dataSchema = this.dataSchema;
+		builder.dataContentEncoding = this.dataContentEncoding;
+		builder.subject = this.subject;
+		builder.time = this.time;
+		builder.extensions.putAll(this.extensions);
+		builder.data = this.data;
+		builder.dataValue = this.dataValue;
+		return builder;
+	}
+
+	/**
+	 * Return the same event in another spec version. From 1.0 to 0.3, {@code dataschema}
+	 * becomes {@code schemaurl}; from 0.3 to 1.0, {@code schemaurl} becomes
+	 * {@code dataschema} (which must then be absolute) and {@code datacontentencoding},
+	 * which only describes how 0.3's JSON format carried the data, is dropped.
+	 * @param version the target version
+	 * @return an event of that version (this one when it already is)
+	 * @throws InvalidCloudEventException if an extension name is a core attribute of the
+	 * target version, or the schema is not valid there
+	 */
+	public CloudEvent toSpecVersion(SpecVersion version) {
+		if (version == this.specVersion) {
+			return this;
+		}
+		Builder builder = mutate().specVersion(version);
+		builder.dataContentEncoding = null;
+		return builder.build();
+	}
+
+	/**
+	 * Return the spec version of this event.
+	 * @return the spec version
+	 */
+	public SpecVersion specVersion() {
+		return this.specVersion;
+	}
+
+	/**
+	 * Return the {@code id} attribute.
+	 * @return the id, never empty
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Return the {@code source} attribute.
+	 * @return the source, a URI-reference
+	 */
+	public URI source() {
+		return this.source;
+	}
+
+	/**
+	 * Return the {@code type} attribute.
+	 * @return the type, never empty
+	 */
+	public String type() {
+		return this.type;
+	}
+
+	/**
+	 * Return the {@code datacontenttype} attribute.
+	 * @return the media type of the data, or {@code null}
+	 */
+	public @Nullable String dataContentType() {
+		return this.dataContentType;
+	}
+
+	/**
+	 * Return the {@code dataschema} attribute of a 1.0 event, or the {@code schemaurl}
+	 * attribute of a 0.3 event.
+	 * @return the schema of the data, or {@code null}
+	 */
+	public @Nullable URI dataSchema() {
+		return this.dataSchema;
+	}
+
+	/**
+	 * Return the {@code datacontentencoding} attribute (0.3 only).
+	 * @return the encoding, such as {@code "base64"}, or {@code null}
+	 */
+	public @Nullable String dataContentEncoding() {
+		return this.dataContentEncoding;
+	}
+
+	/**
+	 * Return the {@code subject} attribute.
+	 * @return the subject, or {@code null}
+	 */
+	public @Nullable String subject() {
+		return this.subject;
+	}
+
+	/**
+	 * Return the {@code time} attribute.
+	 * @return the time, or {@code null}
+	 */
+	public @Nullable OffsetDateTime time() {
+		return this.time;
+	}
+
+	/**
+	 * Return the extension attributes, in the order they were given. Values are
+	 * {@link String}, {@link Integer}, {@link Boolean}, {@link URI},
+	 * {@link OffsetDateTime} or {@code byte[]}.
+	 * @return an unmodifiable map of extension names to values
+	 */
+	public Map<String, Object> extensions() {
+		return this.extensions;
+	}
+
+	/**
+	 * Return the value of an extension attribute.
+	 * @param name the extension name
+	 * @return the value, or {@code null} if the event has no such extension
+	 */
+	public @Nullable Object extension(String name) {
+		return this.extensions.get(name);
+	}
+
+	/**
+	 * Return the value of any context attribute, core or extension, by name, as
+	 * {@code event["source"]} does in the Python SDK. {@code specversion} answers its
+	 * string value.
+	 * @param name the attribute name
+	 * @return the value, or {@code null} if the event has no such attribute
+	 */
+	public @Nullable Object attribute(String name) {
+		return switch (name) {
+			case SPECVERSION -> this.specVersion.value();
+			case ID -> this.id;
+			case SOURCE -> this.source;
+			case TYPE -> this.type;
+			case DATACONTENTTYPE -> this.dataContentType;
+			case SUBJECT -> this.subject;
+			case TIME -> this.time;
+			case DATASCHEMA -> (this.specVersion == SpecVersion.V1_0) ? this.dataSchema : this.extensions.get(name);
+			case SCHEMAURL -> (this.specVersion == SpecVersion.V0_3) ? this.dataSchema : this.extensions.get(name);
+			case DATACONTENTENCODING ->
+				(this.specVersion == SpecVersion.V0_3) ? this.dataContentEncoding : this.extensions.get(name);
+			default -> this.extensions.get(name);
+		};
+	}
+
+	/**
+	 * Return every context attribute that is set, core attributes first, then extensions,
+	 * with the values {@link #attribute(String)} returns.
+	 * @return a new ordered map of attribute names to values
+	 */
+	public Map<String, Object> attributes() {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put(SPECVERSION, this.specVersion.value());
+		attributes.put(ID, this.id);
+		attributes.put(SOURCE, this.source);
+		attributes.put(TYPE, this.type);
+		putIfSet(attributes, DATACONTENTTYPE, this.dataContentType);
+		putIfSet(attributes, (this.specVersion == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL, this.dataSchema);
+		putIfSet(attributes, DATACONTENTENCODING, this.dataContentEncoding);
+		putIfSet(attributes, SUBJECT, this.subject);
+		putIfSet(attributes, TIME, this.time);
+		attributes.putAll(this.extensions);
+		return attributes;
+	}
+
+	private static void putIfSet(Map<String, Object> attributes, String name, @Nullable Object value) {
+		if (value != null) {
+			attributes.put(name, value);
+		}
+	}
+
+	/**
+	 * Return the canonical string encoding of an attribute value, as headers carry it:
+	 * timestamps in RFC 3339, binary values in Base64, everything else as its string
+	 * form.
+	 * @param name the attribute name
+	 * @return the string value, or {@code null} if the event has no such attribute
+	 */
+	public @Nullable String attributeAsString(String name) {
+		Object value = attribute(name);
+		return (value != null) ? Values.canonicalString(value) : null;
+	}
+
+	/**
+	 * Return whether the event carries data.
+	 * @return {@code true} if there is data, even empty data
+	 */
+	public boolean hasData() {
+		return this.data != null || this.dataValue != null;
+	}
+
+	/**
+	 * Return whether the data is JSON: the {@code datacontenttype} is {@code *}/json or
+	 * {@code *}/{@code *+json}.
+	 * @return whether the data is JSON-formatted
+	 */
+	public boolean isJsonData() {
+		return isJsonContentType(this.dataContentType);
+	}
+
+	/**
+	 * Return the data as bytes. Data given as an object is serialized to JSON with a
+	 * default {@link JsonMapper}, once.
+	 * <p>
+	 * The returned array is the event's own, not a copy, so that large data is never
+	 * copied on its way through: do not modify it.
+	 * @return the data, or {@code null} if the event has none
+	 */
+	public byte @Nullable [] data() {
+		if (this.data != null) {
+			return this.data;
+		}
+		if (this.dataValue == null) {
+			return null;
+		}
+		byte[] serialized = this.serializedDataValue;
+		if (serialized == null) {
+			serialized = DefaultJsonMapper.INSTANCE.writeValueAsBytes(this.dataValue);
+			this.serializedDataValue = serialized;
+		}
+		return serialized;
+	}
+
+	/**
+	 * Return the object the data was given as to the builder, before any serialization,
+	 * so that encoders can write it with their own {@link JsonMapper}.
+	 * @return the data object, or {@code null} if the data is bytes or absent
+	 */
+	public @Nullable Object dataValue() {
+		return this.dataValue;
+	}
+
+	/**
+	 * Return the data as the given type, using a default {@link JsonMapper} for JSON.
+	 * @param <T> the target type
+	 * @param type the target type
+	 * @return the data, or {@code null} if the event has none
+	 * @see #dataAs(Class, JsonMapper)
+	 */
+	public <T> @Nullable T dataAs(Class<T> type) {
+		return dataAs(type, DefaultJsonMapper.INSTANCE);
+	}
+
+	/**
+	 * Return the data as the given type: {@code byte[]} as it is, {@code String} decoded
+	 * with the charset of {@code datacontenttype} (UTF-8 by default), anything else read
+	 * from JSON with the given mapper.
+	 * @param <T> the target type
+	 * @param type the target type
+	 * @param jsonMapper the mapper for JSON data
+	 * @return the data, or {@code null} if the event has none
+	 * @throws tools.jackson.core.JacksonException if the data cannot be read as that type
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T dataAs(Class<T> type, JsonMapper jsonMapper) {
+		if (this.dataValue != null && type.isInstance(this.dataValue)) {
+			return (T) this.dataValue;
+		}
+		byte[] bytes = data();
+		if (bytes == null) {
+			return null;
+		}
+		if (type == byte[].class) {
+			return (T) bytes;
+		}
+		if (type == String.class) {
+			return (T) new String(bytes, dataCharset());
+		}
+		return jsonMapper.readValue(bytes, type);
+	}
+
+	/**
+	 * Return the charset of textual data: the {@code charset} parameter of
+	 * {@code datacontenttype}, UTF-8 when there is none.
+	 * @return the charset of the data
+	 */
+	public Charset dataCharset() {
+		if (this.dataContentType != null) {
+			MimeType mimeType = MimeTypeUtils.parseMimeType(this.dataContentType);
+			Charset charset = mimeType.getCharset();
+			if (charset != null) {
+				return charset;
+			}
+		}
+		return StandardCharsets.UTF_8;
+	}
+
+	/**
+	 * Return whether a media type declares JSON-formatted data as the spec defines it:
+	 * its subtype, parameters aside, is {@code json} or ends with {@code +json}, in any
+	 * case.
+	 * @param contentType a media type, or {@code null}
+	 * @return whether it is a JSON media type ({@code false} for {@code null})
+	 */
+	public static boolean isJsonContentType(@Nullable String contentType) {
+		return Values.isJsonMediaType(contentType);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof CloudEvent that)) {
+			return false;
+		}
+		return this.specVersion == that.specVersion && this.id.equals(that.id) && this.source.equals(that.source)
+				&& this.type.equals(that.type) && Objects.equals(this.dataContentType, that.dataContentType)
+				&& Objects.equals(this.dataSchema, that.dataSchema)
+				&& Objects.equals(this.dataContentEncoding, that.dataContentEncoding)
+				&& Objects.equals(this.subject, that.subject) && Objects.equals(this.time, that.time)
+				&& extensionsEqual(this.extensions, that.extensions) && Arrays.equals(data(), that.data());
+	}
+
+	private static boolean extensionsEqual(Map<String, Object> a, Map<String, Object> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (Map.Entry<String, Object> entry : a.entrySet()) {
+			Object value = b.get(entry.getKey());
+			if (!Objects.deepEquals(entry.getValue(), value)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.specVersion, this.id, this.source, this.type);
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder result = new StringBuilder("CloudEvent{");
+		attributes().forEach(
+				(name, value) -> result.append(name).append('=').append(Values.canonicalString(value)).append(", "));
+		byte[] bytes = data();
+		result.append("data=").append((bytes != null) ? bytes.length + " bytes" : "none").append('}');
+		return result.toString();
+	}
+
+	/**
+	 * A builder of {@link CloudEvent} instances. Every setter validates its value
+	 * straight away; {@link #build()} checks that the required attributes are present.
+	 */
+	public static final class Builder {
+
+		private final boolean fillDefaults;
+
+		private @Nullable SpecVersion specVersion;
+
+		private @Nullable String id;
+
+		private @Nullable URI source;
+
+		private @Nullable String type;
+
+		private @Nullable String dataContentType;
+
+		private @Nullable URI dataSchema;
+
+		private @Nullable String dataContentEncoding;
+
+		private @Nullable String subject;
+
+		private @Nullable OffsetDateTime time;
+
+		private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+		private final Map<String, String> versionedAttributes = new LinkedHashMap<>(2);
+
+		private byte @Nullable [] data;
+
+		private @Nullable Object dataValue;
+
+		private Builder(boolean fillDefaults) {
+			this.fillDefaults = fillDefaults;
+		}
+
+		/**
+		 * Set the spec version.
+		 * @param specVersion the version
+		 * @return this builder
+		 */
+		public Builder specVersion(SpecVersion specVersion) {
+			this.specVersion = specVersion;
+			return this;
+		}
+
+		/**
+		 * Set the {@code id}.
+		 * @param id a non-empty string
+		 * @return this builder
+		 */
+		public Builder id(String id) {
+			this.id = Values.requireString(ID, id);
+			return this;
+		}
+
+		/**
+		 * Set the {@code source}.
+		 * @param source a non-empty URI-reference
+		 * @return this builder
+		 */
+		public Builder source(URI source) {
+			this.source = Values.checkUriReference(SOURCE, source);
+			return this;
+		}
+
+		/**
+		 * Set the {@code source} from its string form.
+		 * @param source a non-empty URI-reference
+		 * @return this builder
+		 */
+		public Builder source(String source) {
+			this.source = Values.uriReference(SOURCE, source);
+			return this;
+		}
+
+		/**
+		 * Set the {@code type}.
+		 * @param type a non-empty string
+		 * @return this builder
+		 */
+		public Builder type(String type) {
+			this.type = Values.requireString(TYPE, type);
+			return this;
+		}
+
+		/**
+		 * Set the {@code datacontenttype}.
+		 * @param dataContentType an RFC 2046 media type, or {@code null} to unset it
+		 * @return this builder
+		 */
+		public Builder dataContentType(@Nullable String dataContentType) {
+			this.dataContentType = (dataContentType != null) ? Values.mediaType(DATACONTENTTYPE, dataContentType)
+					: null;
+			return this;
+		}
+
+		/**
+		 * Set the {@code dataschema} (1.0) or {@code schemaurl} (0.3).
+		 * @param dataSchema an absolute URI (1.0) or a URI-reference (0.3), or
+		 * {@code null} to unset it
+		 * @return this builder
+		 */
+		public Builder dataSchema(@Nullable URI dataSchema) {
+			this.dataSchema = (dataSchema != null) ? Values.checkUriReference(DATASCHEMA, dataSchema) : null;
+			return this;
+		}
+
+		/**
+		 * Set the {@code datacontentencoding} of a 0.3 event.
+		 * @param dataContentEncoding the encoding, such as {@code "base64"}, or
+		 * {@code null} to unset it
+		 * @return this builder
+		 */
+		public Builder dataContentEncoding(@Nullable String dataContentEncoding) {
+			this.dataContentEncoding = (dataContentEncoding != null)
+					? Values.requireString(DATACONTENTENCODING, dataContentEncoding) : null;
+			return this;
+		}
+
+		/**
+		 * Set the {@code subject}.
+		 * @param subject a non-empty string, or {@code null} to unset it
+		 * @return this builder
+		 */
+		public Builder subject(@Nullable String subject) {
+			this.subject = (subject != null) ? Values.requireString(SUBJECT, subject) : null;
+			return this;
+		}
+
+		/**
+		 * Set the {@code time}.
+		 * @param time the time the occurrence happened, or {@code null} to unset it
+		 * @return this builder
+		 */
+		public Builder time(@Nullable OffsetDateTime time) {
+			this.time = time;
+			return this;
+		}
+
+		/**
+		 * Set an extension attribute.
+		 * @param name lower-case letters and digits, not a core attribute of the event's
+		 * spec version nor {@code data}
+		 * @param value a {@link String}, {@link Integer} (or a {@code long} in its
+		 * range), {@link Boolean}, {@link URI}, {@link OffsetDateTime} or {@code byte[]};
+		 * {@code null} removes the extension
+		 * @return this builder
+		 */
+		public Builder extension(String name, @Nullable Object value) {
+			checkExtensionName(name);
+			if (value == null) {
+				this.extensions.remove(name);
+			}
+			else {
+				this.extensions.put(name, Values.extensionValue(name, value));
+			}
+			return this;
+		}
+
+		/**
+		 * Set any attribute by name from its canonical string encoding, as protocol
+		 * headers carry it: core attributes are parsed to their types ({@code time} as
+		 * RFC 3339, {@code source} as a URI-reference, ...), any other name is a String
+		 * extension. This is how bindings build events from headers.
+		 * @param name the attribute name
+		 * @param value the canonical string value
+		 * @return this builder
+		 */
+		public Builder attribute(String name, String value) {
+			switch (name) {
+				case SPECVERSION -> this.specVersion = SpecVersion.of(value);
+				case ID -> id(value);
+				case SOURCE -> source(value);
+				case TYPE -> type(value);
+				case DATACONTENTTYPE -> dataContentType(value);
+				case SUBJECT -> subject(value);
+				case TIME -> this.time = Timestamps.parse(TIME, value);
+				// their meaning depends on a specversion that may come later
+				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> this.versionedAttributes.put(name, value);
+				default -> extension(name, value);
+			}
+			return this;
+		}
+
+		/**
+		 * Set the data to bytes, kept as they are (not copied).
+		 * @param data the bytes, or {@code null} for no data
+		 * @return this builder
+		 */
+		public Builder data(byte @Nullable [] data) {
+			this.data = data;
+			this.dataValue = null;
+			return this;
+		}
+
+		/**
+		 * Set the data to bytes of the given media type.
+		 * @param dataContentType the media type of the data
+		 * @param data the bytes, kept as they are (not copied)
+		 * @return this builder
+		 */
+		public Builder data(@Nullable String dataContentType, byte @Nullable [] data) {
+			return dataContentType(dataContentType).data(data);
+		}
+
+		/**
+		 * Set the data to text, encoded as UTF-8. Unless a {@code datacontenttype} is
+		 * set, it becomes {@code text/plain; charset=utf-8}.
+		 * @param text the text, or {@code null} for no data
+		 * @return this builder
+		 */
+		public Builder data(@Nullable String text) {
+			if (text == null) {
+				return data((byte[]) null);
+			}
+			data(text.getBytes(StandardCharsets.UTF_8));
+			if (this.dataContentType == null) {
+				this.dataContentType = TEXT_PLAIN_UTF8;
+			}
+			return this;
+		}
+
+		/**
+		 * Set the data to an object that is serialized to JSON when the event is encoded
+		 * (with the encoder's {@link JsonMapper}, the application's one in a Spring Boot
+		 * application). A {@code byte[]} or {@code String} is taken as
+		 * {@link #data(byte[])} or {@link #data(String)} would. Unless a
+		 * {@code datacontenttype} is set, it becomes {@code application/json}.
+		 * @param value a POJO, record, {@code Map}, {@code JsonNode} or {@code null} for
+		 * no data
+		 * @return this builder
+		 */
+		public Builder data(@Nullable Object value) {
+			if (value == null || value instanceof byte[]) {
+				return data((byte[]) value);
+			}
+			if (value instanceof String text) {
+				return data(text);
+			}
+			this.data = null;
+			this.dataValue = value;
+			if (this.dataContentType == null) {
+				this.dataContentType = APPLICATION_JSON;
+			}
+			return this;
+		}
+
+		/**
+		 * Validate and build the event.
+		 * @return the event
+		 * @throws InvalidCloudEventException if a required attribute is missing or an
+		 * attribute is not valid for the spec version
+		 */
+		public CloudEvent build() {
+			if (this.fillDefaults) {
+				if (this.specVersion == null) {
+					this.specVersion = SpecVersion.V1_0;
+				}
+				if (this.id == null) {
+					this.id = UUID.randomUUID().toString();
+				}
+				if (this.time == null) {
+					this.time = OffsetDateTime.now(ZoneOffset.UTC);
+				}
+			}
+			SpecVersion version = this.specVersion;
+			String eventId = this.id;
+			if (version == null) {
+				throw new InvalidCloudEventException(SPECVERSION, "is required");
+			}
+			if (eventId == null) {
+				throw new InvalidCloudEventException(ID, "is required");
+			}
+			if (this.source == null) {
+				throw new InvalidCloudEventException(SOURCE, "is required");
+			}
+			if (this.type == null) {
+				throw new InvalidCloudEventException(TYPE, "is required");
+			}
+			for (Map.Entry<String, String> entry : this.versionedAttributes.entrySet()) {
+				String name = entry.getKey();
+				if (!version.isCoreAttribute(name)) {
+					extension(name, entry.getValue());
+				}
+				else if (name.equals(DATACONTENTENCODING)) {
+					dataContentEncoding(entry.getValue());
+				}
+				else {
+					this.dataSchema = Values.uriReference(name, entry.getValue());
+				}
+			}
+			this.versionedAttributes.clear();
+			if (version == SpecVersion.V1_0) {
+				if (this.dataSchema != null) {
+					Values.checkAbsoluteUri(DATASCHEMA, this.dataSchema);
+				}
+				if (this.dataContentEncoding != null) {
+					throw new InvalidCloudEventException(DATACONTENTENCODING,
+							"is not an attribute of spec version 1.0");
+				}
+			}
+			for (String name : this.extensions.keySet()) {
+				if (version.isCoreAttribute(name)) {
+					throw new InvalidCloudEventException(name,
+							"is a core attribute of spec version " + version + " and cannot be an extension");
+				}
+			}
+			return new CloudEvent(this, version, eventId, this.source, this.type);
+		}
+
+		private static void checkExtensionName(String name) {
+			if (name.isEmpty()) {
+				throw new InvalidCloudEventException("An extension name must not be empty");
+			}
+			for (int i = 0; i < name.length(); i++) {
+				char c = name.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+					throw new InvalidCloudEventException(name,
+							"is not a valid extension name: only lower-case letters a-z and digits 0-9 are allowed");
+				}
+			}
+			if (name.equals("data")) {
+				throw new InvalidCloudEventException(name, "is reserved and cannot be an extension name");
+			}
+			switch (name) {
+				case SPECVERSION, ID, SOURCE, TYPE, DATACONTENTTYPE, SUBJECT, TIME ->
+					throw new InvalidCloudEventException(name, "is a core attribute and cannot be an extension");
+				default -> {
+				}
+			}
+		}
+
+	}
+
+	private static final class DefaultJsonMapper {
+
+		static final JsonMapper INSTANCE = JsonMapper.shared();
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.cloudevents.spring;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * RFC 3339 timestamps, strictly: a full date, a full time with seconds, an optional
+ * fraction and a mandatory offset. {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} is more
+ * lenient (seconds optional) and slower, so parsing is done by hand.
+ */
+final class Timestamps {
+
+	private Timestamps() {
+	}
+
+	static String format(OffsetDateTime time) {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+	}
+
+	static OffsetDateTime parse(String attribute, String text) {
+		try {
+			return parseStrict(text);
+		}
+		catch (DateTimeException | IndexOutOfBoundsException ex) {
+			throw new InvalidCloudEventException(attribute, "must be an RFC 3339 timestamp but was '" + text + "'", ex);
+		}
+	}
+
+	private static OffsetDateTime parseStrict(String s) {
+		int year = digits(s, 0, 4);
+		expect(s, 4, '-');
+		int month = digits(s, 5, 2);
+		expect(s, 7, '-');
+		int day = digits(s, 8, 2);
+		char t = s.charAt(10);
+		if (t != 'T' && t != 't' && t != ' ') {
+			throw new DateTimeException("date and time must be separated by 'T'");
+		}
+		int hour = digits(s, 11, 2);
+		expect(s, 13, ':');
+		int minute = digits(s, 14, 2);
+		expect(s, 16, ':');
+		int second = digits(s, 17, 2);
+		int i = 19;
+		int nanos = 0;
+		if (i < s.length() && s.charAt(i) == '.') {
+			int start = ++i;
+			while (i < s.length() && isDigit(s.charAt(i))) {
+				if (i - start < 9) {
+					nanos = nanos * 10 + (s.charAt(i) - '0');
+				}
+				i++;
+			}
+			if (i == start) {
+				throw new DateTimeException("a fraction needs at least one digit");
+			}
+			for (int n = i - start; n < 9; n++) {
+				nanos *= 10;
+			}
+		}
+		ZoneOffset offset;
+		char z = s.charAt(i);
+		if ((z == 'Z' || z == 'z') && i + 1 == s.length()) {
+			offset = ZoneOffset.UTC;
+		}
+		else if ((z == '+' || z == '-') && i + 6 == s.length()) {
+			int offsetHours = digits(s, i + 1, 2);
+			expect(s, i + 3, ':');
+			int offsetMinutes = digits(s, i + 4, 2);
+			offset = (z == '+') ? ZoneOffset.ofHoursMinutes(offsetHours, offsetMinutes)
+					: ZoneOffset.ofHoursMinutes(-offsetHours, -offsetMinutes);
+		}
+		else {
+			throw new DateTimeException("an offset ('Z' or '+hh:mm') must end the timestamp");
+		}
+		return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+	}
+
+	private static int digits(String s, int start, int count) {
+		int value = 0;
+		for (int i = start; i < start + count; i++) {
+			char c = s.charAt(i);
+			if (!isDigit(c)) {
+				throw new DateTimeException("digit expected at index " + i);
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static void expect(String s, int index, char expected) {
+		if (s.charAt(index) != expected) {
+			throw new DateTimeException("'" + expected + "' expected at index " + index);
+		}
+	}
+
+}
