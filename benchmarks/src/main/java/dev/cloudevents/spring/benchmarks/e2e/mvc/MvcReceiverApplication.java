@@ -1,0 +1,55 @@
+package dev.cloudevents.spring.benchmarks.e2e.mvc;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.http.CloudEventHttp;
+
+/**
+ * A Spring MVC application receiving events for {@code e2e.sh}: one handler per way in,
+ * each answering 202 and doing nothing else, so that wrk measures the framework and the
+ * decoding only.
+ *
+ * @author cloudevents-spring
+ */
+@SpringBootApplication
+@RestController
+public class MvcReceiverApplication {
+
+	@PostMapping("/binary")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void binary(CloudEvent event) {
+	}
+
+	@PostMapping("/structured")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void structured(CloudEvent event) {
+	}
+
+	@PostMapping("/bytes")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void bytes(@RequestBody byte[] body) {
+	}
+
+	@PostMapping("/from-http")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void fromHttp(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
+		CloudEventHttp.fromHttp(headers, body);
+	}
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(MvcReceiverApplication.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.run(args);
+	}
+
+}
