@@ -1,14 +1,21 @@
 package dev.cloudevents.spring.http;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.UnsupportedEventFormatException;
 import dev.cloudevents.spring.json.JsonEventFormat;
 
@@ -27,6 +34,21 @@ public final class CloudEventHttpBinding {
 
 	/** Prefix of the headers that carry attributes in binary mode. */
 	public static final String HEADER_PREFIX = "ce-";
+
+	// the exact spelling matters: the JavaScript SDK accepts no other
+	private static final String STRUCTURED_CONTENT_TYPE = JsonEventFormat.CONTENT_TYPE + "; charset=utf-8";
+
+	private static final String BATCH_CONTENT_TYPE = JsonEventFormat.BATCH_CONTENT_TYPE + "; charset=utf-8";
+
+	private static final String CE_SPECVERSION = HEADER_PREFIX + CloudEvent.SPECVERSION;
+
+	private static final String CE_ID = HEADER_PREFIX + CloudEvent.ID;
+
+	private static final String CE_SOURCE = HEADER_PREFIX + CloudEvent.SOURCE;
+
+	private static final String CE_TYPE = HEADER_PREFIX + CloudEvent.TYPE;
+
+	private static final byte[] EMPTY = new byte[0];
 
 	private final JsonEventFormat format;
 
@@ -70,7 +92,9 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBinary(CloudEvent event) {
-		throw new UnsupportedOperationException("TODO");
+		HttpHeaders headers = new HttpHeaders();
+		writeBinaryHeaders(event, headers);
+		return new HttpMessage(headers, binaryBody(event));
 	}
 
 	/**
@@ -80,7 +104,22 @@ public final class CloudEventHttpBinding {
 	 * @param headers the headers to add to
 	 */
 	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
-		throw new UnsupportedOperationException("TODO");
+		headers.set(CE_SPECVERSION, event.specVersion().value());
+		headers.set(CE_ID, HeaderValues.encode(event.id()));
+		headers.set(CE_SOURCE, HeaderValues.encode(event.source().toString()));
+		headers.set(CE_TYPE, HeaderValues.encode(event.type()));
+		String dataContentType = event.dataContentType();
+		if (dataContentType != null) {
+			headers.set(HttpHeaders.CONTENT_TYPE, dataContentType);
+		}
+		setIfPresent(headers, event,
+				(event.specVersion() == SpecVersion.V1_0) ? CloudEvent.DATASCHEMA : CloudEvent.SCHEMAURL);
+		setIfPresent(headers, event, CloudEvent.DATACONTENTENCODING);
+		setIfPresent(headers, event, CloudEvent.SUBJECT);
+		setIfPresent(headers, event, CloudEvent.TIME);
+		event.extensions()
+			.forEach((name, value) -> headers.set(HEADER_PREFIX + name,
+					HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(name)))));
 	}
 
 	/**
@@ -90,7 +129,12 @@ public final class CloudEventHttpBinding {
 	 * @return the body bytes
 	 */
 	public byte[] binaryBody(CloudEvent event) {
-		throw new UnsupportedOperationException("TODO");
+		Object value = event.dataValue();
+		if (value != null) {
+			return this.format.jsonMapper().writeValueAsBytes(value);
+		}
+		byte[] data = event.data();
+		return (data != null) ? data : EMPTY;
 	}
 
 	/**
@@ -99,7 +143,9 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toStructured(CloudEvent event) {
-		throw new UnsupportedOperationException("TODO");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, STRUCTURED_CONTENT_TYPE);
+		return new HttpMessage(headers, this.format.serialize(event));
 	}
 
 	/**
@@ -108,7 +154,9 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBatch(List<CloudEvent> events) {
-		throw new UnsupportedOperationException("TODO");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, BATCH_CONTENT_TYPE);
+		return new HttpMessage(headers, this.format.serializeBatch(events));
 	}
 
 	/**
@@ -120,7 +168,11 @@ public final class CloudEventHttpBinding {
 	 * batch, or no CloudEvent at all)
 	 */
 	public @Nullable ContentMode contentMode(HttpHeaders headers) {
-		throw new UnsupportedOperationException("TODO");
+		MediaType contentType = contentType(headers);
+		if (contentType != null && isCloudEventsType(contentType)) {
+			return isBatchSubtype(contentType) ? null : ContentMode.STRUCTURED;
+		}
+		return (headers.getFirst(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
 	}
 
 	/**
@@ -130,7 +182,8 @@ public final class CloudEventHttpBinding {
 	 * @return whether the body is a batch
 	 */
 	public boolean isBatch(HttpHeaders headers) {
-		throw new UnsupportedOperationException("TODO");
+		MediaType contentType = contentType(headers);
+		return contentType != null && isCloudEventsType(contentType) && isBatchSubtype(contentType);
 	}
 
 	/**
@@ -143,7 +196,16 @@ public final class CloudEventHttpBinding {
 	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
 	 */
 	public CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
-		throw new UnsupportedOperationException("TODO");
+		MediaType contentType = contentType(headers);
+		if (contentType != null && isCloudEventsType(contentType)) {
+			if (isBatchSubtype(contentType)) {
+				throw new UnsupportedEventFormatException(
+						"Expected a single event but the Content-Type '" + contentType + "' announces a batch");
+			}
+			checkJsonFormat(contentType, "application/cloudevents+json");
+			return this.format.deserialize(body);
+		}
+		return fromBinary(headers, body);
 	}
 
 	/**
@@ -155,7 +217,87 @@ public final class CloudEventHttpBinding {
 	 * @throws InvalidCloudEventException if the batch or one of its events is invalid
 	 */
 	public List<CloudEvent> fromHttpBatch(HttpHeaders headers, byte[] body) {
-		throw new UnsupportedOperationException("TODO");
+		MediaType contentType = contentType(headers);
+		if (contentType == null || !isCloudEventsType(contentType) || !isBatchSubtype(contentType)) {
+			throw new UnsupportedEventFormatException("Expected a batch (" + JsonEventFormat.BATCH_CONTENT_TYPE
+					+ ") but the Content-Type is " + ((contentType != null) ? "'" + contentType + "'" : "missing"));
+		}
+		checkJsonFormat(contentType, JsonEventFormat.BATCH_CONTENT_TYPE);
+		return this.format.deserializeBatch(body);
+	}
+
+	private CloudEvent fromBinary(HttpHeaders headers, byte[] body) {
+		CloudEvent.Builder builder = CloudEvent.strictBuilder();
+		boolean[] sawSpecVersion = new boolean[1];
+		headers.forEach((name, values) -> {
+			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
+				return;
+			}
+			String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+			if (values.size() != 1) {
+				throw new InvalidCloudEventException(attribute,
+						"must be sent once, but header '" + name + "' appears " + values.size() + " times");
+			}
+			if (attribute.equals(CloudEvent.DATACONTENTTYPE)) {
+				throw new InvalidCloudEventException(attribute,
+						"travels as Content-Type in binary mode: header 'ce-datacontenttype' must not be present");
+			}
+			if (attribute.equals(CloudEvent.SPECVERSION)) {
+				sawSpecVersion[0] = true;
+			}
+			builder.attribute(attribute, HeaderValues.decode(attribute, values.get(0)));
+		});
+		if (!sawSpecVersion[0]) {
+			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
+					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
+		}
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		if (contentType != null) {
+			builder.dataContentType(contentType);
+		}
+		if (body.length > 0) {
+			builder.data(body);
+		}
+		return builder.build();
+	}
+
+	private void setIfPresent(HttpHeaders headers, CloudEvent event, String attribute) {
+		String value = event.attributeAsString(attribute);
+		if (value != null) {
+			headers.set(HEADER_PREFIX + attribute, HeaderValues.encode(value));
+		}
+	}
+
+	private static @Nullable MediaType contentType(HttpHeaders headers) {
+		try {
+			return headers.getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
+					"comes from a Content-Type that is not a media type: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean isCloudEventsType(MediaType contentType) {
+		// MediaType keeps type and subtype in lower case, so this is case-insensitive
+		return contentType.getType().equals("application") && contentType.getSubtype().startsWith("cloudevents");
+	}
+
+	private static boolean isBatchSubtype(MediaType contentType) {
+		return contentType.getSubtype().startsWith("cloudevents-batch");
+	}
+
+	private static void checkJsonFormat(MediaType contentType, String expected) {
+		String suffix = contentType.getSubtypeSuffix();
+		if (!"json".equals(suffix)) {
+			throw new UnsupportedEventFormatException("The event format of Content-Type '" + contentType
+					+ "' is not supported; this receiver reads " + expected);
+		}
+		Charset charset = contentType.getCharset();
+		if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+			throw new UnsupportedEventFormatException(
+					"The charset " + charset + " is not supported for " + expected + "; JSON events must be UTF-8");
+		}
 	}
 
 }
