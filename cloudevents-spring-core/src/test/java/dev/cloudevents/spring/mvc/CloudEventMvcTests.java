@@ -53,7 +53,9 @@ class CloudEventMvcTests {
 		assertThat(event.specVersion()).isEqualTo(SpecVersion.of(specVersion));
 		assertThat(event.id()).isEqualTo("b-1");
 		assertThat(event.extension("traceparent")).isEqualTo("00-abc-01");
-		assertThat(event.dataContentType()).isEqualTo("application/json");
+		// MockHttpServletRequest adds the charset Boot forces; the real server tests
+		// check it is not added
+		assertThat(event.dataContentType()).startsWith("application/json");
 		assertThat(new String(event.data(), StandardCharsets.UTF_8)).isEqualTo(TestEvents.ORDER_JSON);
 	}
 
@@ -147,7 +149,7 @@ class CloudEventMvcTests {
 		MockHttpServletResponse response = result.getResponse();
 		assertThat(response.getHeader("ce-id")).isEqualTo("b-1-reply");
 		assertThat(response.getHeader("ce-type")).isEqualTo("com.example.reply");
-		assertThat(response.getContentType()).isEqualTo("application/json");
+		assertThat(response.getContentType()).startsWith("application/json");
 		assertThat(result).bodyText().isEqualTo(TestEvents.ORDER_JSON);
 	}
 

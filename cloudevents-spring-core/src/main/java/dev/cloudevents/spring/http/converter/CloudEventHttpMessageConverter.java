@@ -159,7 +159,8 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage inputMessage, @Nullable Map<String, Object> hints)
 			throws IOException {
-		HttpHeaders headers = inputMessage.getHeaders();
+		HttpHeaders headers = ServletRequestHeaders.servletPresent ? ServletRequestHeaders.of(inputMessage)
+				: inputMessage.getHeaders();
 		byte[] body = readBody(inputMessage);
 		try {
 			if (type.toClass() == CloudEvent.class) {
