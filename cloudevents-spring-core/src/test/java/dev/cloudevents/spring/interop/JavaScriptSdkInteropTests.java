@@ -94,9 +94,10 @@ class JavaScriptSdkInteropTests {
 	}
 
 	/**
-	 * Spec 3.1.1 (Timestamp, RFC 3339) carries any precision and offset; the JavaScript
-	 * SDK keeps a {@code Date}, so it rewrites every {@code time} it receives to UTC
-	 * milliseconds. We send the full value; the instant survives to the millisecond.
+	 * Spec, Type System: a Timestamp (RFC 3339) carries any precision and offset; the
+	 * JavaScript SDK keeps a {@code Date}, so it rewrites every {@code time} it receives
+	 * to UTC milliseconds. We send the full value; the instant survives to the
+	 * millisecond.
 	 */
 	@Test
 	void theJavaScriptSdkRewritesTimeToUtcMillisecondsWhenItReceives() throws IOException {
@@ -123,8 +124,9 @@ class JavaScriptSdkInteropTests {
 	}
 
 	/**
-	 * Spec 3.1 ({@code time} is OPTIONAL): the JavaScript SDK makes one up (the current
-	 * time) for an event that has none, so receivers cannot tell it was absent.
+	 * Spec, OPTIONAL Attributes ({@code time} is OPTIONAL): the JavaScript SDK makes one
+	 * up (the current time) for an event that has none, so receivers cannot tell it was
+	 * absent.
 	 */
 	@Test
 	void theJavaScriptSdkMakesUpATimeForAnEventThatHasNone() throws IOException {
@@ -215,8 +217,8 @@ class JavaScriptSdkInteropTests {
 	}
 
 	/**
-	 * HTTP binding 3.1.3 (binary mode: the body is the event data) with spec 3.1.1 (data
-	 * is OPTIONAL): we send an event without data as an empty body with no
+	 * HTTP binding 3.1.2 (binary mode: the data bytes are the body) with spec, Event Data
+	 * (data is OPTIONAL): we send an event without data as an empty body with no
 	 * {@code Content-Type}; the JavaScript SDK reads it as the data {@code ""}, so an
 	 * event without data gains empty data.
 	 */
@@ -247,6 +249,46 @@ class JavaScriptSdkInteropTests {
 			assertThat(received.dataContentType()).isEqualTo("application/json; charset=utf-8");
 			assertThat(received.hasData()).isFalse();
 		}
+	}
+
+	/**
+	 * HTTP binding 3.1.2 and JSON format 3.1: in binary mode the body is the data, and
+	 * {@code 42} is a JSON number. The JavaScript SDK only parses a body that starts with
+	 * a bracket, brace or quote, and takes anything else as a string.
+	 */
+	@Test
+	void theJavaScriptSdkReadsABinaryModeJsonNumberAsAString() throws IOException {
+		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0)
+			.event()
+			.mutate()
+			.data("application/json", "42".getBytes(StandardCharsets.UTF_8))
+			.build();
+		JsonNode received = sendToJavaScript(CloudEventHttp.toBinary(event));
+		assertThat(received.path("event").get("data")).isEqualTo(JSON.getNodeFactory().textNode("42"));
+	}
+
+	/**
+	 * JSON format 2.2 maps a Boolean to a JSON boolean, and {@code false} is a value like
+	 * any other. The JavaScript SDK skips every falsy member of a structured event
+	 * ({@code if (property)}), so the extension {@code false} and the data {@code 0} are
+	 * lost.
+	 */
+	@Test
+	void theJavaScriptSdkDropsFalsyValuesOfAStructuredModeEvent() throws IOException {
+		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0)
+			.event()
+			.mutate()
+			.extension("urgent", false)
+			.data("application/json", "0".getBytes(StandardCharsets.UTF_8))
+			.build();
+		HttpMessage message = CloudEventHttp.toStructured(event);
+		JsonNode body = JSON.readTree(message.body());
+		assertThat(body.get("urgent").isBoolean()).isTrue();
+		assertThat(body.get("data").isNumber()).isTrue();
+		JsonNode received = sendToJavaScript(message);
+		assertThat(received.path("event").has("urgent")).isFalse();
+		assertThat(received.path("event").has("data")).isFalse();
+		assertThat(received.path("event").path("priority").asInt()).isEqualTo(42);
 	}
 
 	private static JsonNode sendToJavaScript(HttpMessage message) throws IOException {
