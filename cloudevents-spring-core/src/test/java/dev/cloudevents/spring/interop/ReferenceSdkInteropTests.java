@@ -2,7 +2,6 @@ package dev.cloudevents.spring.interop;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +59,13 @@ class ReferenceSdkInteropTests {
 			assertThat(response.status()).as(response.bodyText()).isEqualTo(202);
 			CloudEvent received = receiver.lastEvent();
 			CloudEvent expected = InteropEvents.asCarriedIn(mode, sent.event());
+			if (mode == ContentMode.STRUCTURED && sent.event().specVersion() == SpecVersion.V0_3
+					&& sent.event().hasData() && !sent.event().isJsonData()) {
+				// 0.3 JSON format: non-JSON data travels as "datacontentencoding":
+				// "base64";
+				// our reader keeps that attribute on the event it decodes
+				expected = expected.mutate().dataContentEncoding("base64").build();
+			}
 			assertThat(received.attributes()).containsExactlyInAnyOrderEntriesOf(expected.attributes());
 			assertThat(received.time()).isAtSameInstantAs(expected.time());
 			assertThat(received.time().getOffset()).isEqualTo(expected.time().getOffset());
@@ -159,27 +165,6 @@ class ReferenceSdkInteropTests {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent)));
 			assertThat(receiver.requests()).isEmpty();
-		}
-	}
-
-	/**
-	 * Spec, OPTIONAL Attributes ({@code datacontenttype}): when it is absent from a JSON
-	 * event, the data is implied to be {@code application/json} (JSON format 3.1), but
-	 * the attribute stays absent. The reference SDK adds it.
-	 */
-	@Test
-	void theReferenceSdkAddsADataContentTypeToJsonDataThatHasNone() throws IOException {
-		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0)
-			.event()
-			.mutate()
-			.data((String) null, InteropEvents.JSON_DATA.getBytes(StandardCharsets.UTF_8))
-			.build();
-		assertThat(event.dataContentType()).isNull();
-		try (CloudEventReceiver<io.cloudevents.CloudEvent> receiver = referenceSdkReceiver()) {
-			HttpMessage message = CloudEventHttp.toStructured(event);
-			assertThat(receiver.post(message).statusCode()).isEqualTo(202);
-			assertThat(receiver.lastEvent().getDataContentType()).isEqualTo("application/json");
-			assertThat(dataOf(receiver.lastEvent())).isEqualTo(event.data());
 		}
 	}
 
