@@ -141,8 +141,7 @@ public final class CloudEventsAutoConfiguration {
 
 		@Bean
 		RestClientCustomizer cloudEventRestClientCustomizer(CloudEventHttpMessageConverter converter) {
-			// a converters configurer replaces the builder's defaults unless it registers
-			// them
+			// without registerDefaults() the builder would keep only this converter
 			return (builder) -> builder.configureMessageConverters(
 					(converters) -> converters.registerDefaults().addCustomConverter(converter));
 		}
