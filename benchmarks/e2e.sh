@@ -3,14 +3,15 @@
 # receiving the same bytes as a byte[]: one Spring MVC (Tomcat) and one Spring WebFlux
 # (Reactor Netty) application from this module, driven by wrk over the loopback interface.
 # Prints requests/s and p99 latency per endpoint and the ratios binary/bytes and
-# structured/bytes. Bounded: about 5 minutes with the defaults. See BENCHMARKS.md.
+# structured/bytes. Bounded: about 6 minutes with the defaults. See BENCHMARKS.md.
 #
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
-#   DURATION=10s benchmarks/e2e.sh         # shorter runs
+#   DURATION=5s ROUNDS=1 benchmarks/e2e.sh # a quick look
 #   ENDPOINTS="bytes from-http" benchmarks/e2e.sh   # some endpoints only (bytes is the floor)
 set -euo pipefail
 
-DURATION=${DURATION:-20s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -135,17 +136,26 @@ measure() { # app port
 		check "$2" "$endpoint"
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/$endpoint.lua" "http://127.0.0.1:$2/$endpoint" >/dev/null
 	done
-	for endpoint in "${ENDPOINTS[@]}"; do
-		read -r _ r p f < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/$endpoint.lua" \
-			"http://127.0.0.1:$2/$endpoint" | grep '^RESULT')
-		if [ "$f" != 0 ]; then
-			echo "$1 /$endpoint: $f failed requests" >&2
-			exit 1
-		fi
-		rps[$1/$endpoint]=$r
-		p99[$1/$endpoint]=$p
-		printf '%-8s %-12s %10s req/s  p99 %7s ms\n' "$1" "/$endpoint" "$r" "$p" >&2
+	# interleaved rounds, so that load from other processes on the machine spreads
+	# over all endpoints alike; the median round counts
+	local round
+	for round in $(seq 1 "$ROUNDS"); do
+		for endpoint in "${ENDPOINTS[@]}"; do
+			read -r _ r p f < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/$endpoint.lua" \
+				"http://127.0.0.1:$2/$endpoint" | grep '^RESULT')
+			if [ "$f" != 0 ]; then
+				echo "$1 /$endpoint: $f failed requests" >&2
+				exit 1
+			fi
+			rps[$1/$endpoint]="${rps[$1/$endpoint]:-} $r"
+			p99[$1/$endpoint]="${p99[$1/$endpoint]:-} $p"
+			printf '%-8s round %d %-12s %10s req/s  p99 %7s ms\n' "$1" "$round" "/$endpoint" "$r" "$p" >&2
+		done
 	done
+}
+
+median() {
+	tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 stop_last() {
@@ -164,13 +174,14 @@ stop_last
 echo "load after: $(uptime)" >&2
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after $WARMUP of warm-up per endpoint), 127.0.0.1"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, median of $ROUNDS interleaved rounds after $WARMUP of warm-up per endpoint, 127.0.0.1"
 echo
 echo "| app | endpoint | requests/s | p99 (ms) | / bytes |"
 echo "|---|---|---:|---:|---:|"
 for app in mvc webflux; do
 	for endpoint in "${ENDPOINTS[@]}"; do
-		ratio=$(awk -v a="${rps[$app/$endpoint]}" -v c="${rps[$app/bytes]}" 'BEGIN { printf "%.2f", a / c }')
-		echo "| $app | /$endpoint | ${rps[$app/$endpoint]} | ${p99[$app/$endpoint]} | $ratio |"
+		r=$(median "${rps[$app/$endpoint]}")
+		ratio=$(awk -v a="$r" -v c="$(median "${rps[$app/bytes]}")" 'BEGIN { printf "%.2f", a / c }')
+		echo "| $app | /$endpoint | $r | $(median "${p99[$app/$endpoint]}") | $ratio |"
 	done
 done
