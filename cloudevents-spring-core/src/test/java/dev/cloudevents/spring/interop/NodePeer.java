@@ -221,8 +221,10 @@ public final class NodePeer {
 	}
 
 	private static Path scriptDirectory() {
-		// Maven runs tests in the module directory; an IDE may run them in the root
-		for (String candidate : List.of("src/test/js", "cloudevents-spring-core/src/test/js")) {
+		// Maven runs tests in the module directory (this one or a sibling); an IDE may run
+		// them in the root
+		for (String candidate : List.of("src/test/js", "../cloudevents-spring-core/src/test/js",
+				"cloudevents-spring-core/src/test/js")) {
 			Path directory = Path.of(candidate).toAbsolutePath();
 			if (Files.isRegularFile(directory.resolve("peer.mjs"))) {
 				return directory;

@@ -1,0 +1,82 @@
+package dev.cloudevents.spring.http;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.cloudevents.spring.InvalidCloudEventException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class HeaderValuesTests {
+
+	@Test
+	void encodesTheSpecExample() {
+		assertThat(HeaderValues.encode("Euro \u20AC \uD83D\uDE00")).isEqualTo("Euro%20%E2%82%AC%20%F0%9F%98%80");
+	}
+
+	@Test
+	void decodesTheSpecExample() {
+		assertThat(HeaderValues.decode("x", "Euro%20%E2%82%AC%20%F0%9F%98%80")).isEqualTo("Euro \u20AC \uD83D\uDE00");
+	}
+
+	@Test
+	void rejectsTheOverlongEncodingOfSpace() {
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> HeaderValues.decode("subject", "%C0%A0"))
+			.withMessageContaining("'subject'")
+			.withMessageContaining("not valid UTF-8");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "%", "%4", "abc%zz", "%G0" })
+	void rejectsAPercentNotFollowedByTwoHexDigits(String value) {
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> HeaderValues.decode("id", value))
+			.withMessageContaining("two hex digits");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "%ED%A0%80", "%FF", "%E2%82", "%F8%88%80%80%80" })
+	void rejectsInvalidUtf8(String value) {
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> HeaderValues.decode("id", value))
+			.withMessageContaining("not valid UTF-8");
+	}
+
+	@Test
+	void encodesSpaceDoubleQuoteAndPercentButLeavesOtherPrintableAscii() {
+		assertThat(HeaderValues.encode("a b\"c%d")).isEqualTo("a%20b%22c%25d");
+		String printable = "!#$&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~";
+		assertThat(HeaderValues.encode(printable)).isSameAs(printable);
+	}
+
+	@Test
+	void encodesControlCharactersSoNoLineBreakReachesAHeader() {
+		assertThat(HeaderValues.encode("a\r\nSet-Cookie: x")).isEqualTo("a%0D%0ASet-Cookie:%20x");
+	}
+
+	@Test
+	void acceptsLowerCaseHexAndNeedlessEncoding() {
+		assertThat(HeaderValues.decode("x", "%e2%82%ac%41%42")).isEqualTo("\u20ACAB");
+	}
+
+	@Test
+	void unescapesDoubleQuotedStringsBeforePercentDecoding() {
+		assertThat(HeaderValues.decode("x", "\"hello \\\"world\\\"\"")).isEqualTo("hello \"world\"");
+		assertThat(HeaderValues.decode("x", "\"100%25\"")).isEqualTo("100%");
+	}
+
+	@Test
+	void rejectsAnUnterminatedQuotedString() {
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> HeaderValues.decode("x", "\"open"))
+			.withMessageContaining("unterminated quoted string");
+	}
+
+	@Test
+	void takesRawHeaderBytesHandedOverAsLatin1BackAsUtf8() {
+		String rawUtf8AsLatin1 = new String("\u20AC".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(HeaderValues.decode("x", rawUtf8AsLatin1)).isEqualTo("\u20AC");
+	}
+
+}
