@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.ResourceAccessException;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.boot.CloudEventResponse;
 import dev.cloudevents.spring.boot.CloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
@@ -62,8 +62,9 @@ class SendController {
 		try {
 			response = this.template.exchange(target, event, mode);
 		}
-		catch (ResourceAccessException ex) {
-			throw new TargetUnreachableException(target, ex);
+		catch (InvalidCloudEventException ex) {
+			// the event was valid, so it is the reply that is not
+			throw new InvalidReplyException(target, ex);
 		}
 		CloudEvent reply = response.event();
 		if (reply == null) {

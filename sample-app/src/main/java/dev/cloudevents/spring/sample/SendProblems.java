@@ -1,5 +1,7 @@
 package dev.cloudevents.spring.sample;
 
+import java.net.URI;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -7,10 +9,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.boot.CloudEventConnectionException;
 
 /**
  * Answers every failure of {@code POST /api/send} with an RFC 9457 problem: 400 for a
- * request that is not understood, 502 for a target that cannot be reached.
+ * request that is not understood, 502 for a target that cannot be reached or replies with
+ * an invalid event.
  *
  * @author cloudevents-spring
  */
@@ -33,9 +37,19 @@ class SendProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail targetUnreachable(TargetUnreachableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
-		problem.setProperty("target", ex.getTarget().toString());
+	ProblemDetail targetUnreachable(CloudEventConnectionException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		return badGateway(ex.getTarget(), "Could not reach " + ex.getTarget() + ": " + cause.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidReply(InvalidReplyException ex) {
+		return badGateway(ex.getTarget(), ex.getMessage());
+	}
+
+	private static ProblemDetail badGateway(URI target, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
+		problem.setProperty("target", target.toString());
 		return problem;
 	}
 

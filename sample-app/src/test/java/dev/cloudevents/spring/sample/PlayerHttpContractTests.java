@@ -133,8 +133,7 @@ class PlayerHttpContractTests {
 		for (int i = 1; i <= 7; i++) {
 			postBinary("capped-" + i, "com.example.capped", "{}");
 		}
-		assertThat(ids(receivedEvents())).containsExactly("capped-3", "capped-4", "capped-5", "capped-6",
-				"capped-7");
+		assertThat(ids(receivedEvents())).containsExactly("capped-3", "capped-4", "capped-5", "capped-6", "capped-7");
 	}
 
 	@Test
@@ -147,8 +146,8 @@ class PlayerHttpContractTests {
 		HttpClient httpClient = HttpClient.newHttpClient();
 		HttpResponse<Stream<String>> response = httpClient.send(request, HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
 		try (Stream<String> lines = response.body()) {
 			Iterator<String> stream = lines.iterator();
 			JsonNode replayed = nextEnvelope(stream);
@@ -287,7 +286,8 @@ class PlayerHttpContractTests {
 		return exchange(HttpMethod.POST, path, headers, json);
 	}
 
-	private ResponseEntity<String> exchange(HttpMethod method, String path, HttpHeaders headers, @Nullable String body) {
+	private ResponseEntity<String> exchange(HttpMethod method, String path, HttpHeaders headers,
+			@Nullable String body) {
 		RestClient.RequestBodySpec request = this.client.method(method)
 			.uri(path)
 			.headers((target) -> target.addAll(headers));

@@ -54,9 +54,9 @@ class PlayerPageTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,900", "--user-data-dir=" + profile.toAbsolutePath());
-		// the driver's path given explicitly: Selenium Manager is never asked to download one
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
+		// the driver's path given explicitly: Selenium Manager is never asked to download
+		// one
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
@@ -98,7 +98,8 @@ class PlayerPageTests {
 		assertThat(attribute(event, "specversion")).isEqualTo("1.0");
 		assertThat(attribute(event, "subject")).isEqualTo("greeting-42");
 		assertThat(attribute(event, "datacontenttype")).isEqualTo("application/json");
-		assertThat(attribute(event, "traceparent")).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		assertThat(attribute(event, "traceparent"))
+			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 		assertThat(attribute(event, "id")).matches("[0-9a-f-]{36}");
 		WebElement data = event.findElement(By.cssSelector("[data-testid='data']"));
 		assertThat(data.getText()).contains("\"message\": \"Hello, CloudEvents!\"").contains("\"<b>demo</b>\"");
