@@ -172,7 +172,8 @@ function formatTime(iso) {
 function table(testId, rows, keyAttribute) {
 	const body = el('tbody');
 	for (const [name, value] of rows) {
-		body.append(el('tr', { [keyAttribute]: name }, el('th', { scope: 'row' }, name), el('td', {}, value)));
+		// header names are case-insensitive: the key is lower case, the label as it came
+		body.append(el('tr', { [keyAttribute]: name.toLowerCase() }, el('th', { scope: 'row' }, name), el('td', {}, value)));
 	}
 	return el('table', { 'class': 'kv', 'data-testid': testId }, body);
 }

@@ -43,6 +43,8 @@ class EventStream implements SmartLifecycle {
 		emitter.onTimeout(subscriber::close);
 		emitter.onError((ex) -> subscriber.close());
 		this.subscribers.add(subscriber);
+		// written at once, so that the browser sees the stream open even with no events
+		subscriber.send(SseEmitter.event().comment("CloudEvents Player"));
 		List<RecordedEvent> replay = this.store.subscribe(subscriber);
 		replay.forEach(subscriber::added);
 		return emitter;

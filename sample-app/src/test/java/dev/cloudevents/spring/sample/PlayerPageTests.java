@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,10 @@ class PlayerPageTests {
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().window().setSize(new Dimension(1400, 900));
+		// headless Chromium still counts browser chrome in the window size: make the page
+		// 1400x900
+		Number chromeHeight = (Number) this.driver.executeScript("return window.outerHeight - window.innerHeight");
+		this.driver.manage().window().setSize(new Dimension(1400, 900 + chromeHeight.intValue()));
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
 	}
 
@@ -76,10 +80,6 @@ class PlayerPageTests {
 		assertThat(this.driver.findElement(By.id("target")).getDomProperty("value"))
 			.isEqualTo("http://localhost:" + this.port + "/");
 
-		compose("com.example.order.created", "/shop/orders", "binary", "{\"order\": 41}");
-		send();
-		received("com.example.order.created");
-
 		String type = "com.example.player.greeting-" + UUID.randomUUID().toString().substring(0, 8);
 		compose(type, "/cloudevents-player", "structured",
 				"{\"message\": \"Hello, CloudEvents!\", \"tags\": [\"<b>demo</b>\", \"player\"]}");
@@ -90,8 +90,13 @@ class PlayerPageTests {
 		type(extension.findElement(By.className("ext-value")),
 				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 		send();
-
 		WebElement event = received(type);
+
+		type(By.id("subject"), "");
+		compose("com.example.order.created", "/shop/orders", "binary", "{\"order\": 41, \"total\": 12.5}");
+		send();
+		received("com.example.order.created");
+
 		event.findElement(By.tagName("summary")).click();
 		assertThat(attribute(event, "type")).isEqualTo(type);
 		assertThat(attribute(event, "source")).isEqualTo("/cloudevents-player");
@@ -108,7 +113,26 @@ class PlayerPageTests {
 			.getText()).startsWith("application/cloudevents+json");
 		assertThat(this.driver.findElements(By.cssSelector("li[data-direction='sent'][data-type='" + type + "']")))
 			.hasSize(1);
+		saveScreenshot();
 
+		type(By.id("filter-type"), "order.created");
+		this.wait.until(ExpectedConditions.invisibilityOf(event));
+		assertThat(visibleEvents()).hasSize(2)
+			.allSatisfy((item) -> assertThat(item.getDomAttribute("data-type")).isEqualTo("com.example.order.created"));
+
+		this.driver.findElement(By.id("clear")).click();
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='event']"), 0));
+		assertThat(this.driver.findElement(By.id("empty")).isDisplayed()).isTrue();
+	}
+
+	private List<WebElement> visibleEvents() {
+		return this.driver.findElements(By.cssSelector("[data-testid='event']"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.toList();
+	}
+
+	private void saveScreenshot() throws IOException {
 		Files.createDirectories(SCREENSHOT.getParent());
 		Files.write(SCREENSHOT, this.driver.getScreenshotAs(OutputType.BYTES));
 	}
