@@ -193,6 +193,20 @@ class PlayerHttpContractTests {
 	}
 
 	@Test
+	void sendOfASpecVersion03EventWithTextDataDeliversIt() {
+		ResponseEntity<String> response = postJson("/api/send", """
+				{"target": "http://localhost:%d/", "mode": "structured", "event": {"specversion": "0.3",
+				"id": "v03", "type": "com.example.legacy", "source": "/tests", "datacontenttype": "text/plain",
+				"data": "plain text"}}
+				""".formatted(this.port));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode received = receivedEvents().get(0);
+		assertThat(received.get("specversion").asString()).isEqualTo("0.3");
+		assertThat(received.get("id").asString()).isEqualTo("v03");
+		assertThat(received.get("data").asString()).isEqualTo("plain text");
+	}
+
+	@Test
 	void sendWithAnUnknownModeIsAnsweredWithAProblem() {
 		ResponseEntity<String> response = postJson("/api/send", """
 				{"target": "http://localhost:%d/", "mode": "carrier-pigeon",
