@@ -3,6 +3,13 @@ package dev.cloudevents.spring.json;
 import java.io.OutputStream;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.ByteArrayBuilder;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -37,6 +44,10 @@ public final class JsonEventFormat {
 
 	private final JsonMapper jsonMapper;
 
+	private final ObjectWriter writer;
+
+	private final JsonEventWriter eventWriter;
+
 	/**
 	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects.
 	 */
@@ -51,6 +62,8 @@ public final class JsonEventFormat {
 	 */
 	public JsonEventFormat(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
+		this.writer = jsonMapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+		this.eventWriter = new JsonEventWriter(jsonMapper);
 	}
 
 	/**
@@ -65,36 +78,60 @@ public final class JsonEventFormat {
 	 * Write an event as JSON.
 	 * @param event the event
 	 * @return the UTF-8 JSON bytes
+	 * @throws InvalidCloudEventException if a 0.3 event has a {@code datacontentencoding}
+	 * other than {@code base64}
 	 */
 	public byte[] serialize(CloudEvent event) {
-		throw new UnsupportedOperationException("TODO");
+		BufferRecycler recycler = this.jsonMapper.tokenStreamFactory()._getBufferRecycler();
+		try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
+			serialize(event, buffer);
+			return buffer.getClearAndRelease();
+		}
+		finally {
+			recycler.releaseToPool();
+		}
 	}
 
 	/**
 	 * Write an event as JSON to a stream, which is not closed.
 	 * @param event the event
 	 * @param out the stream
+	 * @throws InvalidCloudEventException if a 0.3 event has a {@code datacontentencoding}
+	 * other than {@code base64}
 	 */
 	public void serialize(CloudEvent event, OutputStream out) {
-		throw new UnsupportedOperationException("TODO");
+		try (JsonGenerator generator = this.writer.createGenerator(out)) {
+			this.eventWriter.write(generator, event);
+		}
 	}
 
 	/**
 	 * Write a batch of events as a JSON array.
 	 * @param events the events, all of one spec version
 	 * @return the UTF-8 JSON bytes
+	 * @throws InvalidCloudEventException if the events are not all of one spec version
 	 */
 	public byte[] serializeBatch(List<CloudEvent> events) {
-		throw new UnsupportedOperationException("TODO");
+		BufferRecycler recycler = this.jsonMapper.tokenStreamFactory()._getBufferRecycler();
+		try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
+			serializeBatch(events, buffer);
+			return buffer.getClearAndRelease();
+		}
+		finally {
+			recycler.releaseToPool();
+		}
 	}
 
 	/**
 	 * Write a batch of events as a JSON array to a stream, which is not closed.
 	 * @param events the events, all of one spec version
 	 * @param out the stream
+	 * @throws InvalidCloudEventException if the events are not all of one spec version
 	 */
 	public void serializeBatch(List<CloudEvent> events, OutputStream out) {
-		throw new UnsupportedOperationException("TODO");
+		try (JsonGenerator generator = this.writer.createGenerator(out)) {
+			this.eventWriter.writeBatch(generator, events);
+		}
 	}
 
 	/**
@@ -104,7 +141,12 @@ public final class JsonEventFormat {
 	 * @throws InvalidCloudEventException if the bytes are not a valid event
 	 */
 	public CloudEvent deserialize(byte[] json) {
-		throw new UnsupportedOperationException("TODO");
+		try (JsonParser parser = this.jsonMapper.createParser(json)) {
+			return new JsonEventReader(json, parser).readSingle();
+		}
+		catch (JacksonException ex) {
+			throw JsonEventReader.malformed(ex);
+		}
 	}
 
 	/**
@@ -114,7 +156,12 @@ public final class JsonEventFormat {
 	 * @throws InvalidCloudEventException if the bytes are not a valid batch
 	 */
 	public List<CloudEvent> deserializeBatch(byte[] json) {
-		throw new UnsupportedOperationException("TODO");
+		try (JsonParser parser = this.jsonMapper.createParser(json)) {
+			return new JsonEventReader(json, parser).readBatch();
+		}
+		catch (JacksonException ex) {
+			throw JsonEventReader.malformed(ex);
+		}
 	}
 
 }

@@ -221,7 +221,8 @@ public final class NodePeer {
 	}
 
 	private static Path scriptDirectory() {
-		// Maven runs tests in the module directory (this one or a sibling); an IDE may run
+		// Maven runs tests in the module directory (this one or a sibling); an IDE may
+		// run
 		// them in the root
 		for (String candidate : List.of("src/test/js", "../cloudevents-spring-core/src/test/js",
 				"cloudevents-spring-core/src/test/js")) {

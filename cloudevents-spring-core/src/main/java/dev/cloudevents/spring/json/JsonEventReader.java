@@ -1,0 +1,508 @@
+package dev.cloudevents.spring.json;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.Base64Variant;
+import tools.jackson.core.Base64Variants;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+import org.springframework.util.MimeTypeUtils;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.SpecVersion;
+
+/**
+ * Reads events from one JSON document with a streaming parser: names are switched on as
+ * the parser's canonical strings, JSON data is kept as the slice of the input it was read
+ * from, and nothing about {@code data} is decided before the object ends, because
+ * {@code specversion} and {@code datacontenttype} may come after it.
+ */
+final class JsonEventReader {
+
+	static final String DATA = "data";
+
+	static final String DATA_BASE64 = "data_base64";
+
+	static final String BASE64 = "base64";
+
+	static final String APPLICATION_JSON = "application/json";
+
+	/** Standard alphabet, padding optional: some producers leave it out. */
+	private static final Base64Variant BASE64_VARIANT = Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed();
+
+	private static final int SPECVERSION_BIT = 1;
+
+	private static final int ID_BIT = 1 << 1;
+
+	private static final int SOURCE_BIT = 1 << 2;
+
+	private static final int TYPE_BIT = 1 << 3;
+
+	private static final int DATACONTENTTYPE_BIT = 1 << 4;
+
+	private static final int SUBJECT_BIT = 1 << 5;
+
+	private static final int TIME_BIT = 1 << 6;
+
+	private static final int DATASCHEMA_BIT = 1 << 7;
+
+	private static final int SCHEMAURL_BIT = 1 << 8;
+
+	private static final int DATACONTENTENCODING_BIT = 1 << 9;
+
+	private static final int DATA_BIT = 1 << 10;
+
+	private static final int DATA_BASE64_BIT = 1 << 11;
+
+	private final byte[] json;
+
+	private final JsonParser parser;
+
+	private int seen;
+
+	private @Nullable String specVersion;
+
+	private @Nullable String id;
+
+	private @Nullable String source;
+
+	private @Nullable String type;
+
+	private @Nullable String dataContentType;
+
+	private @Nullable String subject;
+
+	private @Nullable String time;
+
+	private @Nullable Object dataSchema;
+
+	private @Nullable Object schemaUrl;
+
+	private @Nullable Object dataContentEncoding;
+
+	private String[] extensionNames = new String[4];
+
+	private Object[] extensionValues = new Object[4];
+
+	private int extensionCount;
+
+	private @Nullable JsonToken dataToken;
+
+	private int dataStart;
+
+	private int dataEnd;
+
+	private @Nullable String dataText;
+
+	private byte @Nullable [] dataBase64;
+
+	JsonEventReader(byte[] json, JsonParser parser) {
+		this.json = json;
+		this.parser = parser;
+	}
+
+	CloudEvent readSingle() {
+		JsonToken token = firstToken();
+		if (token != JsonToken.START_OBJECT) {
+			throw new InvalidCloudEventException(
+					"A CloudEvent in the JSON format must be a JSON object, but the document is " + describe(token));
+		}
+		CloudEvent event = readEvent();
+		expectEnd("event");
+		return event;
+	}
+
+	List<CloudEvent> readBatch() {
+		JsonToken token = firstToken();
+		if (token != JsonToken.START_ARRAY) {
+			throw new InvalidCloudEventException(
+					"A batch of CloudEvents must be a JSON array, but the document is " + describe(token));
+		}
+		List<CloudEvent> events = null;
+		SpecVersion version = null;
+		int index = 0;
+		while ((token = nextToken(index)) != JsonToken.END_ARRAY) {
+			if (token != JsonToken.START_OBJECT) {
+				throw new InvalidCloudEventException("Batch element at index " + index
+						+ " must be a JSON object (a CloudEvent) but was " + describe(token));
+			}
+			CloudEvent event;
+			try {
+				event = readEvent();
+			}
+			catch (InvalidCloudEventException ex) {
+				throw inBatch(ex, index);
+			}
+			catch (JacksonException ex) {
+				throw inBatch(malformed(ex), index);
+			}
+			if (version == null) {
+				version = event.specVersion();
+				events = new ArrayList<>();
+			}
+			else if (event.specVersion() != version) {
+				throw new InvalidCloudEventException("A batch must not mix spec versions: the event at index " + index
+						+ " is " + event.specVersion() + " but the first one is " + version);
+			}
+			events.add(event);
+			index++;
+		}
+		expectEnd("batch");
+		return (events != null) ? events : Collections.emptyList();
+	}
+
+	private JsonToken nextToken(int index) {
+		try {
+			return this.parser.nextToken();
+		}
+		catch (JacksonException ex) {
+			throw inBatch(malformed(ex), index);
+		}
+	}
+
+	private @Nullable JsonToken firstToken() {
+		JsonToken token = this.parser.nextToken();
+		if (token != null && this.parser.currentTokenLocation().getByteOffset() < 0) {
+			// Jackson detected UTF-16 or UTF-32: no byte offsets to slice data with
+			throw new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
+		}
+		return token;
+	}
+
+	private void expectEnd(String what) {
+		JsonToken token = this.parser.nextToken();
+		if (token != null) {
+			TokenStreamLocation location = this.parser.currentTokenLocation();
+			throw new InvalidCloudEventException("Unexpected content after the " + what + " at line "
+					+ location.getLineNr() + ", column " + location.getColumnNr() + ": " + describe(token));
+		}
+	}
+
+	/**
+	 * Read the members of an object whose {@code START_OBJECT} is the current token and
+	 * build the event.
+	 */
+	private CloudEvent readEvent() {
+		reset();
+		JsonParser parser = this.parser;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case CloudEvent.SPECVERSION -> this.specVersion = coreString(name, SPECVERSION_BIT, token);
+				case CloudEvent.ID -> this.id = coreString(name, ID_BIT, token);
+				case CloudEvent.SOURCE -> this.source = coreString(name, SOURCE_BIT, token);
+				case CloudEvent.TYPE -> this.type = coreString(name, TYPE_BIT, token);
+				case CloudEvent.DATACONTENTTYPE -> this.dataContentType = coreString(name, DATACONTENTTYPE_BIT, token);
+				case CloudEvent.SUBJECT -> this.subject = coreString(name, SUBJECT_BIT, token);
+				case CloudEvent.TIME -> this.time = coreString(name, TIME_BIT, token);
+				case CloudEvent.DATASCHEMA -> this.dataSchema = versioned(name, DATASCHEMA_BIT, token);
+				case CloudEvent.SCHEMAURL -> this.schemaUrl = versioned(name, SCHEMAURL_BIT, token);
+				case CloudEvent.DATACONTENTENCODING ->
+					this.dataContentEncoding = versioned(name, DATACONTENTENCODING_BIT, token);
+				case DATA -> readData(token);
+				case DATA_BASE64 -> readDataBase64(token);
+				default -> readExtension(name, token);
+			}
+		}
+		return build();
+	}
+
+	private void reset() {
+		this.seen = 0;
+		this.specVersion = null;
+		this.id = null;
+		this.source = null;
+		this.type = null;
+		this.dataContentType = null;
+		this.subject = null;
+		this.time = null;
+		this.dataSchema = null;
+		this.schemaUrl = null;
+		this.dataContentEncoding = null;
+		Arrays.fill(this.extensionValues, 0, this.extensionCount, null);
+		this.extensionCount = 0;
+		this.dataToken = null;
+		this.dataText = null;
+		this.dataBase64 = null;
+	}
+
+	private void markSeen(String name, int bit) {
+		if ((this.seen & bit) != 0) {
+			throw duplicate(name);
+		}
+		this.seen |= bit;
+	}
+
+	private static InvalidCloudEventException duplicate(String name) {
+		return new InvalidCloudEventException(name, "appears more than once in the JSON object");
+	}
+
+	private @Nullable String coreString(String name, int bit, JsonToken token) {
+		markSeen(name, bit);
+		if (token == JsonToken.VALUE_STRING) {
+			return this.parser.getString();
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		throw new InvalidCloudEventException(name, "must be a JSON string but was " + describe(token));
+	}
+
+	/**
+	 * Read a member whose meaning depends on the spec version: a core String attribute in
+	 * one version, an extension in the other.
+	 */
+	private @Nullable Object versioned(String name, int bit, JsonToken token) {
+		markSeen(name, bit);
+		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+			throw new InvalidCloudEventException(name, "must be a JSON string but was " + describe(token));
+		}
+		return extensionValue(name, token);
+	}
+
+	private void readExtension(String name, JsonToken token) {
+		for (int i = 0; i < this.extensionCount; i++) {
+			if (this.extensionNames[i].equals(name)) {
+				throw duplicate(name);
+			}
+		}
+		Object value = extensionValue(name, token);
+		if (value == null) {
+			return;
+		}
+		if (this.extensionCount == this.extensionNames.length) {
+			this.extensionNames = Arrays.copyOf(this.extensionNames, this.extensionCount * 2);
+			this.extensionValues = Arrays.copyOf(this.extensionValues, this.extensionCount * 2);
+		}
+		this.extensionNames[this.extensionCount] = name;
+		this.extensionValues[this.extensionCount++] = value;
+	}
+
+	private @Nullable Object extensionValue(String name, JsonToken token) {
+		return switch (token) {
+			case VALUE_STRING -> this.parser.getString();
+			case VALUE_TRUE -> Boolean.TRUE;
+			case VALUE_FALSE -> Boolean.FALSE;
+			case VALUE_NULL -> null;
+			case VALUE_NUMBER_INT -> {
+				if (this.parser.getNumberType() != JsonParser.NumberType.INT) {
+					throw new InvalidCloudEventException(name,
+							"must be an Integer within the 32-bit range but was " + this.parser.getText());
+				}
+				yield this.parser.getIntValue();
+			}
+			case VALUE_NUMBER_FLOAT -> throw new InvalidCloudEventException(name,
+					"must be an Integer without fraction or exponent but was " + this.parser.getText());
+			default -> throw new InvalidCloudEventException(name,
+					"must be a JSON string, integer or boolean but was " + describe(token));
+		};
+	}
+
+	private void readData(JsonToken token) {
+		markSeen(DATA, DATA_BIT);
+		if (token == JsonToken.VALUE_NULL) {
+			return;
+		}
+		JsonParser parser = this.parser;
+		this.dataToken = token;
+		this.dataStart = (int) parser.currentTokenLocation().getByteOffset();
+		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+			parser.skipChildren();
+		}
+		else if (token == JsonToken.VALUE_STRING) {
+			// the text is only needed when the data turns out not to be JSON
+			if (isKnownJsonData()) {
+				parser.finishToken();
+			}
+			else {
+				this.dataText = parser.getString();
+			}
+		}
+		this.dataEnd = (int) parser.currentLocation().getByteOffset();
+	}
+
+	private boolean isKnownJsonData() {
+		return "1.0".equals(this.specVersion) && CloudEvent.isJsonContentType(this.dataContentType);
+	}
+
+	private void readDataBase64(JsonToken token) {
+		markSeen(DATA_BASE64, DATA_BASE64_BIT);
+		if (token == JsonToken.VALUE_NULL) {
+			return;
+		}
+		if (token != JsonToken.VALUE_STRING) {
+			throw new InvalidCloudEventException(DATA_BASE64, "must be a JSON string but was " + describe(token));
+		}
+		try {
+			this.dataBase64 = this.parser.getBinaryValue(BASE64_VARIANT);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidCloudEventException(DATA_BASE64, "is not valid Base64: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private CloudEvent build() {
+		SpecVersion version = SpecVersion.of(this.specVersion);
+		CloudEvent.Builder builder = CloudEvent.strictBuilder().specVersion(version);
+		if (this.id != null) {
+			builder.id(this.id);
+		}
+		if (this.source != null) {
+			builder.source(this.source);
+		}
+		if (this.type != null) {
+			builder.type(this.type);
+		}
+		if (this.dataContentType != null) {
+			builder.dataContentType(this.dataContentType);
+		}
+		if (this.subject != null) {
+			builder.subject(this.subject);
+		}
+		if (this.time != null) {
+			builder.attribute(CloudEvent.TIME, this.time);
+		}
+		versioned(builder, version, CloudEvent.DATASCHEMA, this.dataSchema);
+		versioned(builder, version, CloudEvent.SCHEMAURL, this.schemaUrl);
+		versioned(builder, version, CloudEvent.DATACONTENTENCODING, this.dataContentEncoding);
+		for (int i = 0; i < this.extensionCount; i++) {
+			builder.extension(this.extensionNames[i], this.extensionValues[i]);
+		}
+		data(builder, version);
+		return builder.build();
+	}
+
+	private static void versioned(CloudEvent.Builder builder, SpecVersion version, String name,
+			@Nullable Object value) {
+		if (value == null) {
+			return;
+		}
+		if (!version.isCoreAttribute(name)) {
+			builder.extension(name, value);
+		}
+		else if (value instanceof String string) {
+			builder.attribute(name, string);
+		}
+		else {
+			throw new InvalidCloudEventException(name, "must be a JSON string but was "
+					+ ((value instanceof Boolean) ? "a boolean" : "a number") + " in spec version " + version);
+		}
+	}
+
+	private void data(CloudEvent.Builder builder, SpecVersion version) {
+		boolean hasData = this.dataToken != null;
+		if (version == SpecVersion.V0_3 && this.dataBase64 != null) {
+			throw new InvalidCloudEventException(DATA_BASE64,
+					"is not a member of spec version 0.3, which carries binary data in 'data' with "
+							+ "\"datacontentencoding\": \"base64\"");
+		}
+		if (this.dataBase64 != null) {
+			// a null 'data' next to 'data_base64' is an unset member, so not a conflict
+			if (hasData) {
+				throw new InvalidCloudEventException(DATA_BASE64, "must not be present together with 'data'");
+			}
+			builder.data(this.dataBase64);
+			return;
+		}
+		if (!hasData) {
+			return;
+		}
+		String contentType = this.dataContentType;
+		if (version == SpecVersion.V0_3 && this.dataContentEncoding != null) {
+			builder.data(base64Data((String) this.dataContentEncoding));
+		}
+		else if (contentType == null || CloudEvent.isJsonContentType(contentType)) {
+			builder.data(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
+			if (contentType == null) {
+				// the spec's implied type, made explicit for bindings that re-encode the
+				// event
+				builder.dataContentType(APPLICATION_JSON);
+			}
+		}
+		else if (this.dataToken == JsonToken.VALUE_STRING) {
+			builder.data(this.dataText.getBytes(charset(contentType)));
+		}
+		else {
+			throw new InvalidCloudEventException(DATA, "must be a JSON string when 'datacontenttype' ('" + contentType
+					+ "') is not a JSON media type, but was " + describe(this.dataToken));
+		}
+	}
+
+	private byte[] base64Data(String encoding) {
+		if (!BASE64.equalsIgnoreCase(encoding)) {
+			throw new InvalidCloudEventException(CloudEvent.DATACONTENTENCODING,
+					"must be 'base64' (the only encoding CloudEvents defines) but was '" + encoding + "'");
+		}
+		if (this.dataToken != JsonToken.VALUE_STRING) {
+			throw new InvalidCloudEventException(DATA,
+					"must be a Base64 JSON string when 'datacontentencoding' is base64, but was "
+							+ describe(this.dataToken));
+		}
+		try {
+			return Base64.getDecoder().decode(this.dataText);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudEventException(DATA, "is not valid Base64: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Charset charset(String contentType) {
+		if (contentType.indexOf(';') < 0) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
+			return (charset != null) ? charset : StandardCharsets.UTF_8;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
+					"names a charset this runtime does not support: '" + contentType + "'", ex);
+		}
+	}
+
+	static InvalidCloudEventException malformed(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		String where = (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
+				: "";
+		return new InvalidCloudEventException("Malformed JSON" + where + ": " + ex.getOriginalMessage(), ex);
+	}
+
+	private static InvalidCloudEventException inBatch(InvalidCloudEventException ex, int index) {
+		String suffix = " (in the event at index " + index + " of the batch)";
+		String attribute = ex.getAttribute();
+		String prefix = "Attribute '" + attribute + "' ";
+		String message = ex.getMessage();
+		if (attribute != null && message.startsWith(prefix)) {
+			return new InvalidCloudEventException(attribute, message.substring(prefix.length()) + suffix, ex);
+		}
+		return new InvalidCloudEventException(message + suffix, ex);
+	}
+
+	private static String describe(@Nullable JsonToken token) {
+		if (token == null) {
+			return "empty";
+		}
+		return switch (token) {
+			case START_OBJECT -> "an object";
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			default -> token.name();
+		};
+	}
+
+}

@@ -1,0 +1,277 @@
+package dev.cloudevents.spring.json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.SpecVersion;
+
+/**
+ * Writes events with a generator of the application's {@link JsonMapper}: data given as
+ * an object through {@link JsonGenerator#writePOJO(Object)}, JSON data bytes copied as a
+ * raw value, text as a JSON string, anything else in Base64.
+ */
+final class JsonEventWriter {
+
+	private static final SerializableString SPECVERSION = new SerializedString(CloudEvent.SPECVERSION);
+
+	private static final SerializableString ID = new SerializedString(CloudEvent.ID);
+
+	private static final SerializableString SOURCE = new SerializedString(CloudEvent.SOURCE);
+
+	private static final SerializableString TYPE = new SerializedString(CloudEvent.TYPE);
+
+	private static final SerializableString DATACONTENTTYPE = new SerializedString(CloudEvent.DATACONTENTTYPE);
+
+	private static final SerializableString DATASCHEMA = new SerializedString(CloudEvent.DATASCHEMA);
+
+	private static final SerializableString SCHEMAURL = new SerializedString(CloudEvent.SCHEMAURL);
+
+	private static final SerializableString DATACONTENTENCODING = new SerializedString(CloudEvent.DATACONTENTENCODING);
+
+	private static final SerializableString SUBJECT = new SerializedString(CloudEvent.SUBJECT);
+
+	private static final SerializableString TIME = new SerializedString(CloudEvent.TIME);
+
+	private static final SerializableString DATA = new SerializedString(JsonEventReader.DATA);
+
+	private static final SerializableString DATA_BASE64 = new SerializedString(JsonEventReader.DATA_BASE64);
+
+	private final JsonMapper jsonMapper;
+
+	JsonEventWriter(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	void writeBatch(JsonGenerator generator, List<CloudEvent> events) {
+		checkOneVersion(events);
+		generator.writeStartArray();
+		for (CloudEvent event : events) {
+			write(generator, event);
+		}
+		generator.writeEndArray();
+	}
+
+	private static void checkOneVersion(List<CloudEvent> events) {
+		for (int i = 1; i < events.size(); i++) {
+			SpecVersion first = events.get(0).specVersion();
+			if (events.get(i).specVersion() != first) {
+				throw new InvalidCloudEventException("A batch must not mix spec versions: the event at index " + i
+						+ " is " + events.get(i).specVersion() + " but the first one is " + first);
+			}
+		}
+	}
+
+	void write(JsonGenerator generator, CloudEvent event) {
+		SpecVersion version = event.specVersion();
+		Object value = event.dataValue();
+		String contentType = event.dataContentType();
+		String encoding = event.dataContentEncoding();
+		byte[] bytes = null;
+		DataMode mode;
+		if (value != null && encoding == null && (contentType == null || CloudEvent.isJsonContentType(contentType))) {
+			mode = DataMode.OBJECT;
+		}
+		else {
+			bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
+			mode = dataMode(bytes, contentType, encoding);
+		}
+		if (mode == DataMode.BASE64 && version == SpecVersion.V0_3) {
+			encoding = JsonEventReader.BASE64;
+		}
+
+		generator.writeStartObject();
+		writeString(generator, SPECVERSION, version.value());
+		writeString(generator, ID, event.id());
+		writeString(generator, SOURCE, event.source().toString());
+		writeString(generator, TYPE, event.type());
+		if (contentType != null) {
+			writeString(generator, DATACONTENTTYPE, contentType);
+		}
+		if (event.dataSchema() != null) {
+			writeString(generator, (version == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL,
+					event.dataSchema().toString());
+		}
+		if (encoding != null) {
+			writeString(generator, DATACONTENTENCODING, encoding);
+		}
+		if (event.subject() != null) {
+			writeString(generator, SUBJECT, event.subject());
+		}
+		if (event.time() != null) {
+			writeString(generator, TIME, event.attributeAsString(CloudEvent.TIME));
+		}
+		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
+			generator.writeName(extension.getKey());
+			Object extensionValue = extension.getValue();
+			if (extensionValue instanceof Integer integer) {
+				generator.writeNumber(integer);
+			}
+			else if (extensionValue instanceof Boolean bool) {
+				generator.writeBoolean(bool);
+			}
+			else if (extensionValue instanceof String string) {
+				generator.writeString(string);
+			}
+			else {
+				generator.writeString(event.attributeAsString(extension.getKey()));
+			}
+		}
+		switch (mode) {
+			case OBJECT -> {
+				generator.writeName(DATA);
+				generator.writePOJO(value);
+			}
+			case JSON -> {
+				generator.writeName(DATA);
+				generator.writeRawValue(new RawJsonValue(bytes));
+			}
+			case UTF8_TEXT -> {
+				generator.writeName(DATA);
+				generator.writeUTF8String(bytes, 0, bytes.length);
+			}
+			case TEXT -> {
+				generator.writeName(DATA);
+				generator.writeString(new String(bytes, charset(contentType)));
+			}
+			case BASE64 -> {
+				generator.writeName((version == SpecVersion.V1_0) ? DATA_BASE64 : DATA);
+				generator.writeBinary(bytes);
+			}
+			case NONE -> {
+			}
+		}
+		generator.writeEndObject();
+	}
+
+	private static void writeString(JsonGenerator generator, SerializableString name, String value) {
+		generator.writeName(name);
+		generator.writeString(value);
+	}
+
+	private DataMode dataMode(byte @Nullable [] bytes, @Nullable String contentType, @Nullable String encoding) {
+		if (bytes == null) {
+			return DataMode.NONE;
+		}
+		if (encoding != null) {
+			if (!JsonEventReader.BASE64.equalsIgnoreCase(encoding)) {
+				throw new InvalidCloudEventException(CloudEvent.DATACONTENTENCODING,
+						"must be 'base64' (the only encoding CloudEvents defines) but was '" + encoding + "'");
+			}
+			return DataMode.BASE64;
+		}
+		if (contentType == null) {
+			// no type, no assumption: the spec wants data_base64 and no datacontenttype
+			return DataMode.BASE64;
+		}
+		if (CloudEvent.isJsonContentType(contentType)) {
+			// Bytes that claim to be JSON but are not (a binary-mode body with a wrong
+			// Content-Type, say) would corrupt the document if written raw. They go in
+			// Base64 instead, which keeps them and their datacontenttype exactly.
+			return isJsonValue(bytes) ? DataMode.JSON : DataMode.BASE64;
+		}
+		MimeType mimeType = MimeTypeUtils.parseMimeType(contentType);
+		if (!isText(mimeType)) {
+			return DataMode.BASE64;
+		}
+		Charset charset = mimeType.getCharset();
+		if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
+			return Utf8.isValid(bytes) ? DataMode.UTF8_TEXT : DataMode.BASE64;
+		}
+		return isLosslessText(bytes, charset) ? DataMode.TEXT : DataMode.BASE64;
+	}
+
+	private static boolean isText(MimeType mimeType) {
+		String type = mimeType.getType();
+		String subtype = mimeType.getSubtype();
+		return type.equals("text") || subtype.equals("xml") || subtype.endsWith("+xml")
+				|| (type.equals("application") && subtype.equals("javascript")) || mimeType.getCharset() != null;
+	}
+
+	/**
+	 * Whether the bytes decode in the charset and encode back to the same bytes, so that
+	 * a reader, which encodes the string in that charset, gets them back.
+	 */
+	private static boolean isLosslessText(byte[] bytes, Charset charset) {
+		try {
+			String text = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+			return Arrays.equals(text.getBytes(charset), bytes);
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	private static Charset charset(@Nullable String contentType) {
+		Charset charset = (contentType != null) ? MimeTypeUtils.parseMimeType(contentType).getCharset() : null;
+		return (charset != null) ? charset : StandardCharsets.UTF_8;
+	}
+
+	/**
+	 * Whether the bytes are exactly one JSON value in UTF-8, checked with a token pass
+	 * that decodes strings (so invalid UTF-8 fails too) but builds nothing.
+	 */
+	private boolean isJsonValue(byte[] bytes) {
+		// Jackson would detect UTF-16 or UTF-32 (zero bytes) or skip a BOM: neither may
+		// be copied into a UTF-8 document
+		for (int i = 0; i < Math.min(4, bytes.length); i++) {
+			if (bytes[i] == 0) {
+				return false;
+			}
+		}
+		if (bytes.length == 0 || bytes[0] < 0) {
+			return false;
+		}
+		try (JsonParser parser = this.jsonMapper.createParser(bytes)) {
+			JsonToken token = parser.nextToken();
+			int depth = 0;
+			while (token != null) {
+				switch (token) {
+					case START_OBJECT, START_ARRAY -> depth++;
+					case END_OBJECT, END_ARRAY -> depth--;
+					case VALUE_STRING -> parser.finishToken();
+					default -> {
+					}
+				}
+				if (depth == 0) {
+					return parser.nextToken() == null;
+				}
+				token = parser.nextToken();
+			}
+			return false;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	private enum DataMode {
+
+		NONE, OBJECT, JSON, UTF8_TEXT, TEXT, BASE64
+
+	}
+
+}
