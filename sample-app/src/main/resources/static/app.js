@@ -279,6 +279,10 @@ document.addEventListener('DOMContentLoaded', () => {
 	const self = location.origin + '/';
 	$('target').value = self;
 	$('receive-url').textContent = self;
+	$('curl-example').textContent = `curl -i ${self} \\
+  -H 'ce-specversion: 1.0' -H 'ce-id: 1' \\
+  -H 'ce-type: com.example.hello' -H 'ce-source: /curl' \\
+  -H 'Content-Type: application/json' -d '{"hello": "world"}'`;
 	$('add-extension').addEventListener('click', () => addExtensionRow().querySelector('.ext-name').focus());
 	$('send-form').addEventListener('submit', send);
 	$('clear').addEventListener('click', () => fetch('api/events', { method: 'DELETE' }));
