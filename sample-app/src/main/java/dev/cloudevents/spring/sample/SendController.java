@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -70,8 +71,9 @@ class SendController {
 		if (reply == null) {
 			return new SendResult(response.status().value(), null);
 		}
-		ContentMode replyMode = this.binding.contentMode(response.headers());
-		this.store.add(Direction.REPLY, reply, Delivery.of((replyMode != null) ? replyMode : mode), response.headers());
+		// the template only reads a reply that its headers announce, so there is a mode
+		ContentMode replyMode = Objects.requireNonNull(this.binding.contentMode(response.headers()));
+		this.store.add(Direction.REPLY, reply, Delivery.of(replyMode), response.headers());
 		return new SendResult(response.status().value(),
 				new String(this.format.serialize(reply), StandardCharsets.UTF_8));
 	}
