@@ -114,7 +114,8 @@ public final class CloudEventHttpBinding {
 		}
 		setIfPresent(headers, event,
 				(event.specVersion() == SpecVersion.V1_0) ? CloudEvent.DATASCHEMA : CloudEvent.SCHEMAURL);
-		setIfPresent(headers, event, CloudEvent.DATACONTENTENCODING);
+		// no datacontentencoding: it says how an event format carries binary data as a
+		// string (0.3), and a binary-mode body is the bytes themselves
 		setIfPresent(headers, event, CloudEvent.SUBJECT);
 		setIfPresent(headers, event, CloudEvent.TIME);
 		event.extensions()
@@ -227,8 +228,12 @@ public final class CloudEventHttpBinding {
 	}
 
 	private CloudEvent fromBinary(HttpHeaders headers, byte[] body) {
+		if (headers.getFirst(CE_SPECVERSION) == null) {
+			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
+					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
+		}
+		boolean v03 = SpecVersion.V0_3.value().equals(headers.getFirst(CE_SPECVERSION));
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
-		boolean[] sawSpecVersion = new boolean[1];
 		headers.forEach((name, values) -> {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				return;
@@ -242,15 +247,12 @@ public final class CloudEventHttpBinding {
 				throw new InvalidCloudEventException(attribute,
 						"travels as Content-Type in binary mode: header 'ce-datacontenttype' must not be present");
 			}
-			if (attribute.equals(CloudEvent.SPECVERSION)) {
-				sawSpecVersion[0] = true;
+			// 0.3 says to ignore it when the data is not a string, and a body is bytes
+			if (v03 && attribute.equals(CloudEvent.DATACONTENTENCODING)) {
+				return;
 			}
 			builder.attribute(attribute, HeaderValues.decode(attribute, values.get(0)));
 		});
-		if (!sawSpecVersion[0]) {
-			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
-					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
-		}
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
 		if (contentType != null) {
 			builder.dataContentType(contentType);

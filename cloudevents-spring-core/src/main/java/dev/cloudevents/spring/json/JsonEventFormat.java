@@ -23,6 +23,21 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * with Jackson's streaming parser and generator; JSON data is copied as it is, never
  * parsed into a tree.
  * <p>
+ * Where the specification leaves a choice:
+ * <ul>
+ * <li>an event read with {@code data} and no {@code datacontenttype} gets
+ * {@code application/json}, the type the spec implies, so that bindings re-encode it
+ * faithfully;</li>
+ * <li>{@code "data": null} means no data, and a {@code null} member next to
+ * {@code data_base64} is no conflict;</li>
+ * <li>data bytes whose {@code datacontenttype} says JSON but that are not one UTF-8 JSON
+ * value are written in Base64 ({@code data_base64}, or {@code data} with
+ * {@code "datacontentencoding": "base64"} in 0.3), which keeps them exactly;</li>
+ * <li>extension values are strings, 32-bit integers or booleans: objects and arrays
+ * (0.3's {@code Map}) are rejected;</li>
+ * <li>a member that appears twice is rejected.</li>
+ * </ul>
+ * <p>
  * Instances are thread-safe.
  *
  * @author cloudevents-spring

@@ -91,6 +91,25 @@ class CloudEventHttpBindingTests {
 	}
 
 	@Test
+	void binaryModeNeverCarriesTheZeroThreeDataContentEncodingBecauseTheBodyIsTheBytes() {
+		CloudEvent v03 = CloudEvent.builder()
+			.specVersion(SpecVersion.V0_3)
+			.source("/s")
+			.type("t")
+			.dataContentEncoding("base64")
+			.data("application/octet-stream", new byte[] { 0, 1, 2 })
+			.build();
+		HttpMessage message = CloudEventHttp.toBinary(v03);
+		assertThat(message.headers().containsHeader("ce-datacontentencoding")).isFalse();
+		assertThat(message.body()).containsExactly(0, 1, 2);
+		HttpHeaders received = HttpHeaders.copyOf(message.headers());
+		received.set("ce-datacontentencoding", "base64");
+		CloudEvent read = CloudEventHttp.fromHttp(received, message.body());
+		assertThat(read.dataContentEncoding()).isNull();
+		assertThat(read.data()).containsExactly(0, 1, 2);
+	}
+
+	@Test
 	void dataGivenAsAnObjectIsSerializedWithTheFormatsMapper() {
 		CloudEvent withObject = CloudEvent.builder()
 			.source("/s")

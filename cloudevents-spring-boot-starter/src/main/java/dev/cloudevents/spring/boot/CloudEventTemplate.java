@@ -1,0 +1,200 @@
+package dev.cloudevents.spring.boot;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.http.HttpMessage;
+
+/**
+ * Sends CloudEvents over HTTP with a {@link RestClient}, in binary or structured content
+ * mode, and reads the events that targets reply with. The auto-configured instance uses a
+ * client from Boot's {@code RestClient.Builder}, the content mode, source and sink of
+ * {@link CloudEventsProperties}. <pre class="code">
+ * template.send(URI.create("http://broker/"), event);
+ * Optional&lt;CloudEvent&gt; reply = template.sendAndReceive(uri, event, ContentMode.STRUCTURED);
+ * template.send("com.example.order.created", order); // to the configured sink
+ * </pre>
+ * <p>
+ * Requests are written with the {@link CloudEventHttpBinding} directly, so they do not
+ * depend on the message converters of the client.
+ * <p>
+ * Errors: a target that answers with a status other than 2xx raises a
+ * {@link CloudEventDeliveryException} (except from {@link #exchange}, which returns any
+ * status); a target that cannot be reached raises a
+ * {@link CloudEventConnectionException}; a reply that claims to be a CloudEvent but is
+ * not a valid one raises an {@link InvalidCloudEventException}.
+ * <p>
+ * Instances are thread-safe.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ * @see ReactiveCloudEventTemplate
+ */
+public class CloudEventTemplate {
+
+	private final RestClient restClient;
+
+	private final CloudEventHttpBinding binding;
+
+	private final ReplyReader replyReader;
+
+	private final ContentMode contentMode;
+
+	private final URI source;
+
+	private final @Nullable URI sink;
+
+	/**
+	 * Create a template.
+	 * @param restClient the client that sends the requests
+	 * @param binding the binding that writes events and reads replies
+	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
+	 * {@link #sendAndReceive(URI, CloudEvent)}
+	 * @param source the source of the events built by {@link #send(String, Object)}
+	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
+	 */
+	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding, ContentMode contentMode, URI source,
+			@Nullable URI sink) {
+		this.restClient = restClient;
+		this.binding = binding;
+		this.replyReader = new ReplyReader(binding);
+		this.contentMode = contentMode;
+		this.source = source;
+		this.sink = sink;
+	}
+
+	/**
+	 * Send an event in the configured content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @throws CloudEventDeliveryException if the target answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public void send(URI target, CloudEvent event) {
+		send(target, event, this.contentMode);
+	}
+
+	/**
+	 * Send an event in the given content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @throws CloudEventDeliveryException if the target answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public void send(URI target, CloudEvent event, ContentMode mode) {
+		deliver(target, this.binding.toHttp(event, mode));
+	}
+
+	/**
+	 * Send events as one batch ({@code application/cloudevents-batch+json}).
+	 * @param target the URI to post the batch to
+	 * @param events the events, all of one spec version
+	 * @throws CloudEventDeliveryException if the target answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public void sendBatch(URI target, List<CloudEvent> events) {
+		deliver(target, this.binding.toBatch(events));
+	}
+
+	/**
+	 * Send an event in the configured content mode and return the event the target
+	 * replied with, in either content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @return the reply event, or empty if the response carries none
+	 * @throws CloudEventDeliveryException if the target answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
+		return sendAndReceive(target, event, this.contentMode);
+	}
+
+	/**
+	 * Send an event in the given content mode and return the event the target replied
+	 * with, in either content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @return the reply event, or empty if the response carries none
+	 * @throws CloudEventDeliveryException if the target answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
+		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode)).event());
+	}
+
+	/**
+	 * Build an event with the configured source, the given type and data, a new id and
+	 * the current time, and send it to the configured sink in the configured content
+	 * mode.
+	 * @param type the event type, such as {@code com.example.order.created}
+	 * @param data the data: an object (written as JSON), a {@code String} or bytes; or
+	 * {@code null} for none
+	 * @return the event that was sent
+	 * @throws IllegalStateException if no sink is configured
+	 * ({@code cloudevents.http.sink})
+	 * @throws CloudEventDeliveryException if the sink answers with a status other than
+	 * 2xx
+	 * @throws CloudEventConnectionException if the sink cannot be reached
+	 */
+	public CloudEvent send(String type, @Nullable Object data) {
+		URI target = TemplateDefaults.requireSink(this.sink);
+		CloudEvent event = TemplateDefaults.event(this.source, type, data);
+		send(target, event);
+		return event;
+	}
+
+	/**
+	 * Send an event in the given content mode and return what the target answered,
+	 * whatever the status.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @return the status, headers and reply event of the response
+	 * @throws CloudEventConnectionException if the target cannot be reached
+	 */
+	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
+		return exchange(target, this.binding.toHttp(event, mode), false);
+	}
+
+	private CloudEventResponse deliver(URI target, HttpMessage message) {
+		return exchange(target, message, true);
+	}
+
+	private CloudEventResponse exchange(URI target, HttpMessage message, boolean requireSuccess) {
+		try {
+			return this.restClient.post().uri(target).headers((headers) -> {
+				headers.addAll(message.headers());
+				headers.setContentLength(message.body().length);
+			}).body((out) -> out.write(message.body())).exchangeForRequiredValue((request, response) -> {
+				HttpHeaders headers = HttpHeaders.copyOf(response.getHeaders());
+				byte[] body = response.getBody().readAllBytes();
+				if (requireSuccess && !response.getStatusCode().is2xxSuccessful()) {
+					throw this.replyReader.deliveryFailure(target, response.getStatusCode(), headers, body);
+				}
+				return this.replyReader.response(response.getStatusCode(), headers, body);
+			}, true);
+		}
+		catch (ResourceAccessException ex) {
+			throw new CloudEventConnectionException(target, (ex.getCause() != null) ? ex.getCause() : ex);
+		}
+	}
+
+}

@@ -1,0 +1,205 @@
+package dev.cloudevents.spring.boot;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.http.HttpMessage;
+
+/**
+ * Sends CloudEvents over HTTP with a {@link WebClient}, in binary or structured content
+ * mode, and reads the events that targets reply with: the reactive counterpart of
+ * {@link CloudEventTemplate}. The auto-configured instance uses a client from Boot's
+ * {@code WebClient.Builder}, the content mode, source and sink of
+ * {@link CloudEventsProperties}. Nothing is sent until the returned {@link Mono} is
+ * subscribed to. <pre class="code">
+ * Mono&lt;Void&gt; sent = template.send(URI.create("http://broker/"), event);
+ * Mono&lt;CloudEvent&gt; reply = template.sendAndReceive(uri, event, ContentMode.STRUCTURED);
+ * </pre>
+ * <p>
+ * Requests are written with the {@link CloudEventHttpBinding} directly and responses read
+ * as raw buffers, so they do not depend on the codecs of the client.
+ * <p>
+ * Errors, signalled by the returned {@code Mono}: a target that answers with a status
+ * other than 2xx gives a {@link CloudEventDeliveryException} (except {@link #exchange},
+ * which returns any status); a target that cannot be reached gives a
+ * {@link CloudEventConnectionException}; a reply that claims to be a CloudEvent but is
+ * not a valid one gives an {@link InvalidCloudEventException}.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class ReactiveCloudEventTemplate {
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final WebClient webClient;
+
+	private final CloudEventHttpBinding binding;
+
+	private final ReplyReader replyReader;
+
+	private final ContentMode contentMode;
+
+	private final URI source;
+
+	private final @Nullable URI sink;
+
+	/**
+	 * Create a template.
+	 * @param webClient the client that sends the requests
+	 * @param binding the binding that writes events and reads replies
+	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
+	 * {@link #sendAndReceive(URI, CloudEvent)}
+	 * @param source the source of the events built by {@link #send(String, Object)}
+	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
+	 */
+	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding, ContentMode contentMode,
+			URI source, @Nullable URI sink) {
+		this.webClient = webClient;
+		this.binding = binding;
+		this.replyReader = new ReplyReader(binding);
+		this.contentMode = contentMode;
+		this.source = source;
+		this.sink = sink;
+	}
+
+	/**
+	 * Send an event in the configured content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @return completes when the target has answered with 2xx
+	 */
+	public Mono<Void> send(URI target, CloudEvent event) {
+		return send(target, event, this.contentMode);
+	}
+
+	/**
+	 * Send an event in the given content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @return completes when the target has answered with 2xx
+	 */
+	public Mono<Void> send(URI target, CloudEvent event, ContentMode mode) {
+		return deliver(target, () -> this.binding.toHttp(event, mode)).then();
+	}
+
+	/**
+	 * Send events as one batch ({@code application/cloudevents-batch+json}).
+	 * @param target the URI to post the batch to
+	 * @param events the events, all of one spec version
+	 * @return completes when the target has answered with 2xx
+	 */
+	public Mono<Void> sendBatch(URI target, List<CloudEvent> events) {
+		return deliver(target, () -> this.binding.toBatch(events)).then();
+	}
+
+	/**
+	 * Send an event in the configured content mode and return the event the target
+	 * replied with, in either content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @return the reply event, or empty if the response carries none
+	 */
+	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
+		return sendAndReceive(target, event, this.contentMode);
+	}
+
+	/**
+	 * Send an event in the given content mode and return the event the target replied
+	 * with, in either content mode.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @return the reply event, or empty if the response carries none
+	 */
+	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
+		return deliver(target, () -> this.binding.toHttp(event, mode))
+			.flatMap((response) -> Mono.justOrEmpty(response.event()));
+	}
+
+	/**
+	 * Build an event with the configured source, the given type and data, a new id and
+	 * the current time, and send it to the configured sink in the configured content
+	 * mode.
+	 * @param type the event type, such as {@code com.example.order.created}
+	 * @param data the data: an object (written as JSON), a {@code String} or bytes; or
+	 * {@code null} for none
+	 * @return the event that was sent, once the sink has answered with 2xx; an
+	 * {@link IllegalStateException} if no sink is configured
+	 * ({@code cloudevents.http.sink})
+	 */
+	public Mono<CloudEvent> send(String type, @Nullable Object data) {
+		return Mono.defer(() -> {
+			URI target = TemplateDefaults.requireSink(this.sink);
+			CloudEvent event = TemplateDefaults.event(this.source, type, data);
+			return send(target, event).thenReturn(event);
+		});
+	}
+
+	/**
+	 * Send an event in the given content mode and return what the target answered,
+	 * whatever the status.
+	 * @param target the URI to post the event to
+	 * @param event the event
+	 * @param mode binary or structured
+	 * @return the status, headers and reply event of the response
+	 */
+	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
+		return exchange(target, () -> this.binding.toHttp(event, mode), false);
+	}
+
+	private Mono<CloudEventResponse> deliver(URI target, Supplier<HttpMessage> message) {
+		return exchange(target, message, true);
+	}
+
+	private Mono<CloudEventResponse> exchange(URI target, Supplier<HttpMessage> messageSupplier,
+			boolean requireSuccess) {
+		return Mono.defer(() -> {
+			HttpMessage message = messageSupplier.get();
+			return this.webClient.post().uri(target).headers((headers) -> {
+				headers.addAll(message.headers());
+				headers.setContentLength(message.body().length);
+			})
+				.body(BodyInserters
+					.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(message.body()))))
+				.exchangeToMono((response) -> read(target, response, requireSuccess));
+		})
+			.onErrorMap(WebClientRequestException.class,
+					(ex) -> new CloudEventConnectionException(target, ex.getCause() != null ? ex.getCause() : ex));
+	}
+
+	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess) {
+		HttpHeaders headers = HttpHeaders.copyOf(response.headers().asHttpHeaders());
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
+			byte[] body = new byte[buffer.readableByteCount()];
+			buffer.read(body);
+			DataBufferUtils.release(buffer);
+			return body;
+		}).defaultIfEmpty(NO_BODY).handle((body, sink) -> {
+			if (requireSuccess && !response.statusCode().is2xxSuccessful()) {
+				sink.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body));
+				return;
+			}
+			sink.next(this.replyReader.response(response.statusCode(), headers, body));
+		});
+	}
+
+}

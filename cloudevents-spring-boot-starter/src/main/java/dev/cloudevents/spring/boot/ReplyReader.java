@@ -1,0 +1,62 @@
+package dev.cloudevents.spring.boot;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+
+/**
+ * Turns what a target answered into a {@link CloudEventResponse} or a
+ * {@link CloudEventDeliveryException}, for both templates.
+ */
+final class ReplyReader {
+
+	private final CloudEventHttpBinding binding;
+
+	private final JsonMapper problemMapper;
+
+	ReplyReader(CloudEventHttpBinding binding) {
+		this.binding = binding;
+		this.problemMapper = binding.format()
+			.jsonMapper()
+			.rebuild()
+			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+			.build();
+	}
+
+	CloudEventResponse response(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+		CloudEvent event = (this.binding.contentMode(headers) != null) ? this.binding.fromHttp(headers, body) : null;
+		return new CloudEventResponse(status, headers, event);
+	}
+
+	CloudEventDeliveryException deliveryFailure(URI target, HttpStatusCode status, HttpHeaders headers, byte[] body) {
+		return new CloudEventDeliveryException(target, status, headers, problemDetail(headers, body));
+	}
+
+	private @Nullable ProblemDetail problemDetail(HttpHeaders headers, byte[] body) {
+		MediaType contentType = headers.getContentType();
+		if (contentType == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)
+				|| body.length == 0) {
+			return null;
+		}
+		try {
+			return this.problemMapper.readValue(body, ProblemDetail.class);
+		}
+		catch (JacksonException ex) {
+			// a malformed problem must not hide the status, which the exception still
+			// carries
+			return null;
+		}
+	}
+
+}

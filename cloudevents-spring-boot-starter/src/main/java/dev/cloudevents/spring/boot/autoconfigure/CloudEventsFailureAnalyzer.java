@@ -1,0 +1,66 @@
+package dev.cloudevents.spring.boot.autoconfigure;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import dev.cloudevents.spring.ContentMode;
+
+/**
+ * Explains an invalid {@code cloudevents.*} property with the values it accepts; ahead of
+ * Boot's generic binding analysis, which does not know what a sink is.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+
+	private static final String CONTENT_MODE = "cloudevents.http.content-mode";
+
+	private static final String SINK = "cloudevents.http.sink";
+
+	private static final String SOURCE = "cloudevents.source";
+
+	private static final String MAX_BODY_SIZE = "cloudevents.http.max-body-size";
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+		ConfigurationProperty property = cause.getProperty();
+		if (property == null) {
+			return null;
+		}
+		String action = action(property.getName().toString());
+		if (action == null) {
+			return null;
+		}
+		String description = String.format("Invalid value '%s' for property '%s'%s.", property.getValue(),
+				property.getName(), (property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "");
+		return new FailureAnalysis(description, action, cause);
+	}
+
+	private static @Nullable String action(String name) {
+		return switch (name) {
+			case CONTENT_MODE -> "Set '" + CONTENT_MODE + "' to one of: " + contentModes() + ".";
+			case SINK -> "Set '" + SINK + "' to an absolute URI, such as http://broker.example/events, "
+					+ "or to ${K_SINK:} in Knative, or leave it empty for no sink.";
+			case SOURCE -> "Set '" + SOURCE + "' to a URI reference, such as https://example.com/orders or "
+					+ "/orders, or remove it to use \"/\" followed by spring.application.name.";
+			case MAX_BODY_SIZE -> "Set '" + MAX_BODY_SIZE + "' to a data size, such as 512KB or 1MB.";
+			default -> null;
+		};
+	}
+
+	private static String contentModes() {
+		return Arrays.stream(ContentMode.values())
+			.map((mode) -> mode.name().toLowerCase(Locale.ROOT))
+			.collect(Collectors.joining(", "));
+	}
+
+}

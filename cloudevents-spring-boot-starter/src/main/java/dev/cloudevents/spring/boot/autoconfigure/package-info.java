@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for CloudEvents.
+ */
+@NullMarked
+package dev.cloudevents.spring.boot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

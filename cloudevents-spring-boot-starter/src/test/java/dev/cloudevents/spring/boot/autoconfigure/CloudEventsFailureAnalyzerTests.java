@@ -1,0 +1,91 @@
+package dev.cloudevents.spring.boot.autoconfigure;
+
+import java.util.List;
+
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventsFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class));
+
+	@Test
+	void invalidContentModeIsExplainedWithTheValidValues() {
+		FailureAnalysis analysis = analyze("cloudevents.http.content-mode=banana");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value 'banana' for property 'cloudevents.http.content-mode'");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set 'cloudevents.http.content-mode' to one of: binary, structured.");
+	}
+
+	@Test
+	void sinkThatIsNotAUriIsExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.http.sink=not a uri");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value 'not a uri' for property 'cloudevents.http.sink'");
+		assertThat(analysis.getAction()).contains("absolute URI").contains("${K_SINK:}");
+	}
+
+	@Test
+	void relativeSinkIsExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.http.sink=/events");
+		assertThat(analysis.getDescription()).contains("Invalid value '/events' for property 'cloudevents.http.sink'");
+		assertThat(analysis.getAction()).contains("absolute URI");
+	}
+
+	@Test
+	void invalidMaxBodySizeIsExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.http.max-body-size=huge");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value 'huge' for property 'cloudevents.http.max-body-size'");
+		assertThat(analysis.getAction()).contains("1MB");
+	}
+
+	@Test
+	void otherBindFailuresAreLeftToSpringBoot() {
+		this.contextRunner.withPropertyValues("cloudevents.http.content-mode=banana").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(new CloudEventsFailureAnalyzer().analyze(new IllegalStateException("unrelated"))).isNull();
+		});
+	}
+
+	@Test
+	void analyzerRunsBeforeSpringBootsGenericBindAnalyzer() {
+		ArgumentResolver arguments = ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
+			.and(Environment.class, new MockEnvironment());
+		List<String> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, arguments, FailureHandler.logging(LogFactory.getLog(getClass())))
+			.stream()
+			.map((analyzer) -> analyzer.getClass().getName())
+			.toList();
+		assertThat(analyzers).contains(CloudEventsFailureAnalyzer.class.getName());
+		assertThat(analyzers.indexOf(CloudEventsFailureAnalyzer.class.getName()))
+			.isLessThan(analyzers.indexOf("org.springframework.boot.diagnostics.analyzer.BindFailureAnalyzer"));
+	}
+
+	private FailureAnalysis analyze(String property) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new CloudEventsFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).isNotNull();
+		return analysis[0];
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.cloudevents.spring.http.codec;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpInputMessage;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.web.CloudEventRequestException;
+
+/**
+ * An {@link HttpMessageReader} that reads a {@link CloudEvent} in binary or structured
+ * content mode and a {@code List<CloudEvent>} from a batch, for WebFlux (annotated
+ * controllers and functional endpoints) and {@code WebClient}.
+ * <p>
+ * As a {@code Flux<CloudEvent>}, a batch is read as its events and a single event as a
+ * flux of one; a {@code List<CloudEvent>} target also reads a single event as a list of
+ * one. The body is joined in memory up to {@linkplain #setMaxInMemorySize(int) a limit}.
+ * On the server side, failures are raised as {@link CloudEventRequestException} (400, 413
+ * or 415 with a problem detail); on the client side, as {@link DecodingException} or
+ * {@link DataBufferLimitException}.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
+
+	/** Default limit of the body size: 256 KB, as Spring's codecs. */
+	public static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
+
+	private final CloudEventHttpBinding binding;
+
+	private int maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+
+	/**
+	 * Create a reader that uses the given binding.
+	 * @param binding the HTTP binding, with the application's JSON event format
+	 */
+	public CloudEventHttpMessageReader(CloudEventHttpBinding binding) {
+		this.binding = binding;
+	}
+
+	/**
+	 * Return the HTTP binding this reader uses.
+	 * @return the binding
+	 */
+	public CloudEventHttpBinding getBinding() {
+		return this.binding;
+	}
+
+	/**
+	 * Set the largest body this reader joins in memory; -1 means no limit. Default is
+	 * {@link #DEFAULT_MAX_IN_MEMORY_SIZE}.
+	 * @param byteCount the limit in bytes
+	 */
+	public void setMaxInMemorySize(int byteCount) {
+		this.maxInMemorySize = byteCount;
+	}
+
+	/**
+	 * Return the largest body this reader joins in memory; -1 for no limit.
+	 * @return the limit in bytes
+	 */
+	public int getMaxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	@Override
+	public List<MediaType> getReadableMediaTypes() {
+		return CloudEventMediaTypes.ALL;
+	}
+
+	@Override
+	public List<MediaType> getReadableMediaTypes(ResolvableType elementType) {
+		return CloudEventMediaTypes.forType(elementType);
+	}
+
+	@Override
+	public boolean canRead(ResolvableType elementType, @Nullable MediaType mediaType) {
+		return elementType.toClass() == CloudEvent.class || CloudEventMediaTypes.isBatchType(elementType);
+	}
+
+	@Override
+	public Flux<Object> read(ResolvableType elementType, ReactiveHttpInputMessage message, Map<String, Object> hints) {
+		if (elementType.toClass() == CloudEvent.class) {
+			return readBody(message).flatMapIterable((body) -> decodeEvents(message, body));
+		}
+		return readMono(elementType, message, hints).flux();
+	}
+
+	@Override
+	public Mono<Object> readMono(ResolvableType elementType, ReactiveHttpInputMessage message,
+			Map<String, Object> hints) {
+		if (elementType.toClass() == CloudEvent.class) {
+			return readBody(message)
+				.map((body) -> decode(message, () -> this.binding.fromHttp(message.getHeaders(), body)));
+		}
+		return readBody(message).map((body) -> decodeEvents(message, body));
+	}
+
+	private List<CloudEvent> decodeEvents(ReactiveHttpInputMessage message, byte[] body) {
+		HttpHeaders headers = message.getHeaders();
+		return decode(message, () -> this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
+				: List.of(this.binding.fromHttp(headers, body)));
+	}
+
+	private <T> T decode(ReactiveHttpInputMessage message, Decoding<T> decoding) {
+		try {
+			return decoding.decode();
+		}
+		catch (InvalidCloudEventException ex) {
+			if (message instanceof ServerHttpRequest) {
+				throw CloudEventRequestException.of(ex);
+			}
+			throw new DecodingException(String.valueOf(ex.getMessage()), ex);
+		}
+	}
+
+	private Mono<byte[]> readBody(ReactiveHttpInputMessage message) {
+		int max = this.maxInMemorySize;
+		if (max >= 0 && message.getHeaders().getContentLength() > max) {
+			return Mono.error(tooLarge(message, max, null));
+		}
+		return DataBufferUtils.join(message.getBody(), max)
+			.map(CloudEventHttpMessageReader::toBytes)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(message, max, ex));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static RuntimeException tooLarge(ReactiveHttpInputMessage message, int max,
+			@Nullable DataBufferLimitException ex) {
+		if (message instanceof ServerHttpRequest) {
+			return CloudEventRequestException.tooLarge(max);
+		}
+		return (ex != null) ? ex : new DataBufferLimitException("Body exceeds the limit of " + max + " bytes");
+	}
+
+	@FunctionalInterface
+	private interface Decoding<T> {
+
+		T decode();
+
+	}
+
+}

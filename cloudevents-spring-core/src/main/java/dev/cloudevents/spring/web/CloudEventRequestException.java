@@ -1,0 +1,92 @@
+package dev.cloudevents.spring.web;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.UnsupportedEventFormatException;
+
+/**
+ * Thrown on the server side when a request does not carry a CloudEvent the application
+ * can accept: 400 for an invalid event or data that cannot be bound, 415 for an
+ * unsupported event format, 413 for a body over the configured limit. As an
+ * {@link org.springframework.web.ErrorResponse}, it carries an RFC 9457
+ * {@link org.springframework.http.ProblemDetail} whose {@code detail} names the attribute
+ * and the rule (and whose {@code attribute} property names the attribute, when there is
+ * one), never a stack trace.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class CloudEventRequestException extends ResponseStatusException {
+
+	/** Problem type of an event that breaks a rule of the specification. */
+	public static final URI INVALID_EVENT_TYPE = URI
+		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md");
+
+	/** Problem type of an event in a format or content type that is not supported. */
+	public static final URI UNSUPPORTED_FORMAT_TYPE = URI.create(
+			"https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md#3-http-message-mapping");
+
+	/** Problem type of event data that cannot be read as the handler expects. */
+	public static final URI UNREADABLE_DATA_TYPE = URI
+		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#event-data");
+
+	private CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
+			@Nullable Throwable cause) {
+		super(status, detail, cause);
+		getBody().setType(type);
+		if (title != null) {
+			getBody().setTitle(title);
+		}
+	}
+
+	/**
+	 * Create the exception for an event that could not be read: 415 for an
+	 * {@link UnsupportedEventFormatException}, 400 otherwise.
+	 * @param ex the reason the event was rejected
+	 * @return the exception
+	 */
+	public static CloudEventRequestException of(InvalidCloudEventException ex) {
+		String detail = String.valueOf(ex.getMessage());
+		CloudEventRequestException result = (ex instanceof UnsupportedEventFormatException)
+				? new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
+						"Unsupported CloudEvent format", detail, ex)
+				: new CloudEventRequestException(HttpStatus.BAD_REQUEST, INVALID_EVENT_TYPE, "Invalid CloudEvent",
+						detail, ex);
+		if (ex.getAttribute() != null) {
+			result.getBody().setProperty("attribute", ex.getAttribute());
+		}
+		return result;
+	}
+
+	/**
+	 * Create the exception for a body over the configured limit: 413.
+	 * @param maxBytes the limit in bytes
+	 * @return the exception
+	 */
+	public static CloudEventRequestException tooLarge(long maxBytes) {
+		return new CloudEventRequestException(HttpStatus.CONTENT_TOO_LARGE, URI.create("about:blank"), null,
+				"Body exceeds the limit of " + maxBytes + " bytes", null);
+	}
+
+	/**
+	 * Create the exception for event data that cannot be bound to a handler method
+	 * parameter: 400.
+	 * @param parameterType the type of the parameter, as written in the source
+	 * @param cause why the data cannot be read, or {@code null} if the event has no data
+	 * @return the exception
+	 */
+	public static CloudEventRequestException unreadableData(String parameterType, @Nullable Throwable cause) {
+		String detail = (cause != null) ? "CloudEvent data cannot be read as " + parameterType
+				: "CloudEvent has no data for a parameter of type " + parameterType;
+		return new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
+				"Unreadable CloudEvent data", detail, cause);
+	}
+
+}

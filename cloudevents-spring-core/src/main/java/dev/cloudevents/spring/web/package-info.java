@@ -1,0 +1,9 @@
+/**
+ * Support shared by the Spring MVC and WebFlux adapters:
+ * {@link dev.cloudevents.spring.web.CloudEventData} and the error responses for events
+ * that cannot be read.
+ */
+@NullMarked
+package dev.cloudevents.spring.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,106 @@
+package dev.cloudevents.spring.webflux;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
+import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.web.CloudEventRequestException;
+
+/**
+ * Resolves {@link CloudEvent}, {@code Mono<CloudEvent>}, {@code Flux<CloudEvent>} (the
+ * events of a batch, or a single event), {@code List<CloudEvent>} and
+ * {@link CloudEventData &#64;CloudEventData} parameters of WebFlux handler methods,
+ * without {@code @RequestBody}. The body is read with a
+ * {@link CloudEventHttpMessageReader}, once per exchange however many parameters refer to
+ * it.
+ * <p>
+ * An event that cannot be read raises a {@link CloudEventRequestException}, which
+ * {@link CloudEventWebExceptionHandler} answers with a problem detail.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
+
+	private static final String EVENTS_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".events";
+
+	private static final ResolvableType EVENT_TYPE = ResolvableType.forClass(CloudEvent.class);
+
+	private static final ResolvableType EVENTS_TYPE = ResolvableType.forClassWithGenerics(List.class, CloudEvent.class);
+
+	private final CloudEventHttpMessageReader reader;
+
+	private final CloudEventDataReader dataReader;
+
+	/**
+	 * Create a resolver that reads events with the given reader and binds data with the
+	 * JSON mapper of its binding.
+	 * @param reader the reader
+	 */
+	public CloudEventMethodArgumentResolver(CloudEventHttpMessageReader reader) {
+		this.reader = reader;
+		this.dataReader = new CloudEventDataReader(reader.getBinding().format().jsonMapper());
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		if (CloudEventDataReader.isDataParameter(parameter)) {
+			return true;
+		}
+		Class<?> type = parameter.getParameterType();
+		if (type == CloudEvent.class) {
+			return true;
+		}
+		Class<?> generic = ResolvableType.forMethodParameter(parameter).getGeneric().toClass();
+		return (type == Mono.class || type == Flux.class || type == List.class) && generic == CloudEvent.class;
+	}
+
+	@Override
+	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+			ServerWebExchange exchange) {
+		if (CloudEventDataReader.isDataParameter(parameter)) {
+			return event(exchange).mapNotNull((event) -> this.dataReader.read(event, parameter));
+		}
+		Class<?> type = parameter.getParameterType();
+		if (type == CloudEvent.class) {
+			return event(exchange).cast(Object.class);
+		}
+		if (type == Mono.class) {
+			return Mono.just(event(exchange));
+		}
+		if (type == Flux.class) {
+			return Mono.just(events(exchange).flatMapIterable(Function.identity()));
+		}
+		return events(exchange).cast(Object.class);
+	}
+
+	private Mono<CloudEvent> event(ServerWebExchange exchange) {
+		return read(exchange, EVENT_TYPE, EVENT_ATTRIBUTE);
+	}
+
+	private Mono<List<CloudEvent>> events(ServerWebExchange exchange) {
+		return read(exchange, EVENTS_TYPE, EVENTS_ATTRIBUTE);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Mono<T> read(ServerWebExchange exchange, ResolvableType type, String attribute) {
+		return (Mono<T>) exchange.getAttributes()
+			.computeIfAbsent(attribute, (name) -> this.reader.readMono(type, exchange.getRequest(), Map.of()).cache());
+	}
+
+}

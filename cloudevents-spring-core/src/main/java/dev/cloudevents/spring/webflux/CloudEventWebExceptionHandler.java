@@ -1,0 +1,77 @@
+package dev.cloudevents.spring.webflux;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+import dev.cloudevents.spring.web.CloudEventRequestException;
+
+/**
+ * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an
+ * {@code application/problem+json} body, for annotated controllers and functional
+ * endpoints alike, whether or not the application has enabled WebFlux's problem details.
+ * An application's own {@code @ControllerAdvice} still takes over for annotated
+ * controllers, as it sees the exception first. Other exceptions pass through.
+ * <p>
+ * Ordered at {@value #ORDER}, before Spring Boot's error handler (-1), which would render
+ * a plain JSON error.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class CloudEventWebExceptionHandler implements WebExceptionHandler, Ordered {
+
+	/** The order of this handler. */
+	public static final int ORDER = -2;
+
+	private static final ResolvableType PROBLEM_TYPE = ResolvableType.forClass(ProblemDetail.class);
+
+	private final List<HttpMessageWriter<?>> writers;
+
+	/**
+	 * Create a handler that writes problem details with one of the given writers.
+	 * @param writers the application's message writers, with a JSON writer
+	 */
+	public CloudEventWebExceptionHandler(List<HttpMessageWriter<?>> writers) {
+		this.writers = writers;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (!(ex instanceof CloudEventRequestException requestException) || response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		ProblemDetail body = requestException.getBody();
+		if (body.getInstance() == null) {
+			body.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		}
+		for (HttpMessageWriter<?> writer : this.writers) {
+			if (writer.canWrite(PROBLEM_TYPE, MediaType.APPLICATION_PROBLEM_JSON)) {
+				response.setStatusCode(requestException.getStatusCode());
+				response.getHeaders().putAll(requestException.getHeaders());
+				return ((HttpMessageWriter<ProblemDetail>) writer).write(Mono.just(body), PROBLEM_TYPE,
+						MediaType.APPLICATION_PROBLEM_JSON, response, Map.of());
+			}
+		}
+		return Mono.error(ex);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

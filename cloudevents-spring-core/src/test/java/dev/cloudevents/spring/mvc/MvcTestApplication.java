@@ -1,0 +1,75 @@
+package dev.cloudevents.spring.mvc;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
+import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.web.Received;
+
+/**
+ * A Spring MVC application that receives CloudEvents with {@link RecordingController},
+ * wired by hand as the starter will: the converter as a bean, the argument resolver
+ * through a {@link WebMvcConfigurer}, and the two advices. The body limit is
+ * {@value #MAX_BODY_KB} KB.
+ *
+ * @author cloudevents-spring
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(RecordingController.class)
+public class MvcTestApplication {
+
+	/** Body limit of the converter, in KB. */
+	public static final int MAX_BODY_KB = 64;
+
+	@Bean
+	Received received() {
+		return new Received();
+	}
+
+	@Bean
+	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper) {
+		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper));
+	}
+
+	@Bean
+	CloudEventHttpMessageConverter cloudEventHttpMessageConverter(CloudEventHttpBinding binding) {
+		CloudEventHttpMessageConverter converter = new CloudEventHttpMessageConverter(binding);
+		converter.setMaxBodySize(DataSize.ofKilobytes(MAX_BODY_KB));
+		return converter;
+	}
+
+	@Bean
+	WebMvcConfigurer cloudEventWebMvcConfigurer(CloudEventHttpMessageConverter converter) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CloudEventMethodArgumentResolver(converter));
+			}
+
+		};
+	}
+
+	@Bean
+	CloudEventResponseBodyAdvice cloudEventResponseBodyAdvice(CloudEventHttpBinding binding) {
+		return new CloudEventResponseBodyAdvice(binding);
+	}
+
+	@Bean
+	CloudEventExceptionHandler cloudEventExceptionHandler() {
+		return new CloudEventExceptionHandler();
+	}
+
+}

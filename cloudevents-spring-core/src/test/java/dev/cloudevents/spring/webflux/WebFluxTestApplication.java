@@ -1,0 +1,99 @@
+package dev.cloudevents.spring.webflux;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
+import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
+import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.mvc.RecordingController;
+import dev.cloudevents.spring.web.Received;
+
+/**
+ * A WebFlux application that receives CloudEvents with
+ * {@link ReactiveRecordingController} and the functional endpoints {@code POST /fn} and
+ * {@code POST /fn/reply}, wired by hand as the starter will: the reader and writer
+ * through a {@link CodecCustomizer} (the reader takes
+ * {@code spring.http.codecs.max-in-memory-size}), the argument resolver and the exception
+ * handler as beans.
+ *
+ * @author cloudevents-spring
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(ReactiveRecordingController.class)
+public class WebFluxTestApplication {
+
+	@Bean
+	Received received() {
+		return new Received();
+	}
+
+	@Bean
+	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper) {
+		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper));
+	}
+
+	@Bean
+	CloudEventHttpMessageReader cloudEventHttpMessageReader(CloudEventHttpBinding binding) {
+		return new CloudEventHttpMessageReader(binding);
+	}
+
+	@Bean
+	CloudEventHttpMessageWriter cloudEventHttpMessageWriter(CloudEventHttpBinding binding) {
+		return new CloudEventHttpMessageWriter(binding);
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE) // after Boot's, which sets the default max
+										// in-memory size
+	CodecCustomizer cloudEventCodecCustomizer(CloudEventHttpMessageReader reader, CloudEventHttpMessageWriter writer) {
+		return (configurer) -> {
+			configurer.customCodecs().registerWithDefaultConfig(reader, (config) -> {
+				Integer maxInMemorySize = config.maxInMemorySize();
+				if (maxInMemorySize != null) {
+					reader.setMaxInMemorySize(maxInMemorySize);
+				}
+			});
+			configurer.customCodecs().register(writer);
+		};
+	}
+
+	@Bean
+	CloudEventMethodArgumentResolver cloudEventMethodArgumentResolver(CloudEventHttpMessageReader reader) {
+		return new CloudEventMethodArgumentResolver(reader);
+	}
+
+	@Bean
+	CloudEventWebExceptionHandler cloudEventWebExceptionHandler(ServerCodecConfigurer serverCodecConfigurer) {
+		return new CloudEventWebExceptionHandler(serverCodecConfigurer.getWriters());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> cloudEventRoutes(Received received) {
+		return RouterFunctions.route()
+			.POST("/fn",
+					(request) -> request.bodyToMono(CloudEvent.class)
+						.doOnNext(received::record)
+						.then(ServerResponse.accepted().build()))
+			.POST("/fn/reply",
+					(request) -> request.bodyToMono(CloudEvent.class)
+						.doOnNext(received::record)
+						.flatMap((event) -> ServerResponse.ok().bodyValue(RecordingController.reply(event))))
+			.build();
+	}
+
+}
