@@ -26,13 +26,9 @@ class EventJson {
 
 	private final JsonEventFormat format;
 
-	EventJson(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-		this.format = new JsonEventFormat(jsonMapper);
-	}
-
-	JsonEventFormat format() {
-		return this.format;
+	EventJson(JsonEventFormat format) {
+		this.format = format;
+		this.jsonMapper = format.jsonMapper();
 	}
 
 	/**

@@ -28,9 +28,9 @@ class ReceiveController {
 
 	private final CloudEventHttpBinding binding;
 
-	ReceiveController(EventStore store, EventJson json) {
+	ReceiveController(EventStore store, CloudEventHttpBinding binding) {
 		this.store = store;
-		this.binding = new CloudEventHttpBinding(json.format());
+		this.binding = binding;
 	}
 
 	@PostMapping("/")

@@ -43,12 +43,12 @@ class SendController {
 
 	private final CloudEventHttpBinding binding;
 
-	SendController(CloudEventTemplate template, EventStore store, EventJson json, JsonMapper jsonMapper) {
+	SendController(CloudEventTemplate template, EventStore store, CloudEventHttpBinding binding) {
 		this.template = template;
 		this.store = store;
-		this.jsonMapper = jsonMapper;
-		this.format = json.format();
-		this.binding = new CloudEventHttpBinding(this.format);
+		this.binding = binding;
+		this.format = binding.format();
+		this.jsonMapper = this.format.jsonMapper();
 	}
 
 	@PostMapping("/api/send")
