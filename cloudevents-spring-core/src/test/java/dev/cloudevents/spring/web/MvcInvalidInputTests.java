@@ -1,0 +1,14 @@
+package dev.cloudevents.spring.web;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import dev.cloudevents.spring.mvc.MvcTestApplication;
+
+/**
+ * Invalid input to Spring MVC on Tomcat.
+ */
+@SpringBootTest(classes = MvcTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class MvcInvalidInputTests extends AbstractInvalidInputTests {
+
+}
