@@ -150,4 +150,18 @@ abstract class AbstractPeerInteropTests {
 		});
 	}
 
+	/**
+	 * The JavaScript SDK compares Content-Types letter for letter; a charset parameter,
+	 * which servlet containers respell, would keep it from reading the reply.
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("eventsTheJavaScriptSdkSendsInStructuredMode")
+	void theJavaScriptSdkReadsTheStructuredModeReply(ContentMode mode, InteropEvent sent) throws IOException {
+		NodePeer.SendResult result = sendWithJavaScriptSdk("/reply", mode, sent);
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.headers().get("content-type")).isEqualTo(JSON_EVENT_FORMAT);
+		assertThat(result.replyError()).isNull();
+		assertThat(result.reply()).isEqualTo(javaScriptSdkReply(mode, sent));
+	}
+
 }

@@ -35,16 +35,6 @@ class WebFluxPeerInteropTests extends AbstractPeerInteropTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@MethodSource("eventsTheJavaScriptSdkSendsInStructuredMode")
-	void theJavaScriptSdkReadsTheStructuredModeReply(ContentMode mode, InteropEvent sent) throws IOException {
-		NodePeer.SendResult result = sendWithJavaScriptSdk("/reply", mode, sent);
-		assertThat(result.status()).as(result.body()).isEqualTo(200);
-		assertThat(result.headers().get("content-type")).isEqualTo(JSON_EVENT_FORMAT + "; charset=utf-8");
-		assertThat(result.replyError()).isNull();
-		assertThat(result.reply()).isEqualTo(javaScriptSdkReply(mode, sent));
-	}
-
-	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("dev.cloudevents.spring.interop.InteropEvents#inBothModes")
 	void theReferenceSdkReadsTheReplyOfAFunctionalEndpoint(ContentMode mode, InteropEvent sent) throws IOException {
 		ReferenceSdkPeer.Response response = ReferenceSdkPeer.post(uri("/fn/reply"), InteropEvents.modeName(mode),

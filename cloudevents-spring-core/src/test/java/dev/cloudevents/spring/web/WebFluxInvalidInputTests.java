@@ -31,6 +31,12 @@ class WebFluxInvalidInputTests extends AbstractInvalidInputTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidSingleEventRequests")
+	void anInvalidRequestIsAProblemForAFunctionalEndpoint(InvalidRequest invalid) throws IOException {
+		assertInvalidRequestIsAProblem("/fn", invalid);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidSingleEventRequests")
 	void anInvalidRequestIsAProblemForAMonoParameter(InvalidRequest invalid) throws IOException {
 		assertInvalidRequestIsAProblem("/mono", invalid);
 	}
