@@ -35,10 +35,12 @@ public final class CloudEventHttpBinding {
 	/** Prefix of the headers that carry attributes in binary mode. */
 	public static final String HEADER_PREFIX = "ce-";
 
-	// the exact spelling matters: the JavaScript SDK accepts no other
-	private static final String STRUCTURED_CONTENT_TYPE = JsonEventFormat.CONTENT_TYPE + "; charset=utf-8";
+	// No charset parameter: JSON is UTF-8 anyway (RFC 8259), servlet containers respell
+	// one ("; charset=utf-8" becomes ";charset=utf-8"), and the JavaScript SDK compares
+	// the Content-Type letter for letter.
+	private static final String STRUCTURED_CONTENT_TYPE = JsonEventFormat.CONTENT_TYPE;
 
-	private static final String BATCH_CONTENT_TYPE = JsonEventFormat.BATCH_CONTENT_TYPE + "; charset=utf-8";
+	private static final String BATCH_CONTENT_TYPE = JsonEventFormat.BATCH_CONTENT_TYPE;
 
 	private static final String CE_SPECVERSION = HEADER_PREFIX + CloudEvent.SPECVERSION;
 

@@ -6,11 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -28,6 +34,8 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CloudEventExceptionHandler {
 
+	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
+
 	/**
 	 * Answer a request that does not carry an acceptable CloudEvent.
 	 * @param ex the exception
@@ -42,6 +50,38 @@ public class CloudEventExceptionHandler {
 			body.setInstance(URI.create(request.getRequestURI()));
 		}
 		return ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders()).body(body);
+	}
+
+	/**
+	 * Answer a binary-mode event whose {@code Content-Type} is no media type, which
+	 * Spring MVC rejects before any converter sees it. Other unsupported media types are
+	 * left to the application.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 * @throws HttpMediaTypeNotSupportedException when the request is not such an event
+	 */
+	@ExceptionHandler
+	public ResponseEntity<ProblemDetail> handleMalformedContentType(HttpMediaTypeNotSupportedException ex,
+			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String contentType = request.getContentType();
+		if (request.getHeader(BINARY_MODE_HEADER) == null || contentType == null || isMediaType(contentType)) {
+			throw ex;
+		}
+		return handleCloudEventRequestException(
+				CloudEventRequestException.of(new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
+						"comes from a Content-Type that is not a media type: '" + contentType + "'")),
+				request);
+	}
+
+	private static boolean isMediaType(String contentType) {
+		try {
+			MediaType.parseMediaType(contentType);
+			return true;
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 }

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -15,6 +17,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -37,6 +42,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 
 	private static final ResolvableType PROBLEM_TYPE = ResolvableType.forClass(ProblemDetail.class);
 
+	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
+
 	private final List<HttpMessageWriter<?>> writers;
 
 	/**
@@ -51,7 +58,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 	@SuppressWarnings("unchecked")
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		ServerHttpResponse response = exchange.getResponse();
-		if (!(ex instanceof CloudEventRequestException requestException) || response.isCommitted()) {
+		CloudEventRequestException requestException = asCloudEventRequestException(exchange, ex);
+		if (requestException == null || response.isCommitted()) {
 			return Mono.error(ex);
 		}
 		ProblemDetail body = requestException.getBody();
@@ -67,6 +75,23 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 			}
 		}
 		return Mono.error(ex);
+	}
+
+	/**
+	 * A functional endpoint parses {@code Content-Type} before any reader sees the body,
+	 * so a binary-mode event with a malformed one fails there: it is still a bad event.
+	 */
+	private static @Nullable CloudEventRequestException asCloudEventRequestException(ServerWebExchange exchange,
+			Throwable ex) {
+		if (ex instanceof CloudEventRequestException requestException) {
+			return requestException;
+		}
+		if (ex instanceof InvalidMediaTypeException invalid
+				&& exchange.getRequest().getHeaders().containsHeader(BINARY_MODE_HEADER)) {
+			return CloudEventRequestException.of(new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
+					"comes from a Content-Type that is not a media type: " + invalid.getMessage(), invalid));
+		}
+		return null;
 	}
 
 	@Override

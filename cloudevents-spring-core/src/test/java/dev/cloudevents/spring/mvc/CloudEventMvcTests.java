@@ -76,6 +76,22 @@ class CloudEventMvcTests {
 	}
 
 	@Test
+	void binaryEventWithoutDataIsReceivedWithRequestBody() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/body")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "no-data")
+			.header("ce-source", "/s")
+			.header("ce-type", "t")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).singleElement().isInstanceOfSatisfying(CloudEvent.class, (event) -> {
+			assertThat(event.id()).isEqualTo("no-data");
+			assertThat(event.hasData()).isFalse();
+		});
+	}
+
+	@Test
 	void batchIsReceivedAsList() {
 		assertThat(batch(this.mvc.post().uri("/batch"))).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(events(this.received.arguments().get(0))).extracting(CloudEvent::id).containsExactly("b-1", "b-2");

@@ -68,6 +68,11 @@ public class MvcTestApplication {
 	}
 
 	@Bean
+	CloudEventRequestBodyAdvice cloudEventRequestBodyAdvice(CloudEventHttpMessageConverter converter) {
+		return new CloudEventRequestBodyAdvice(converter);
+	}
+
+	@Bean
 	CloudEventExceptionHandler cloudEventExceptionHandler() {
 		return new CloudEventExceptionHandler();
 	}

@@ -2,6 +2,7 @@ package dev.cloudevents.spring.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The CloudEvents Player: receives, lists, composes and sends CloudEvents.
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author cloudevents-spring
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CloudEventsPlayerApplication {
 
 	public static void main(String[] args) {

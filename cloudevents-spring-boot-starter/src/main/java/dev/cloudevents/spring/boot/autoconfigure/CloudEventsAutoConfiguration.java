@@ -37,6 +37,7 @@ import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
+import dev.cloudevents.spring.mvc.CloudEventRequestBodyAdvice;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
 
@@ -223,6 +224,12 @@ public final class CloudEventsAutoConfiguration {
 		@ConditionalOnMissingBean
 		CloudEventResponseBodyAdvice cloudEventResponseBodyAdvice(CloudEventHttpBinding binding) {
 			return new CloudEventResponseBodyAdvice(binding);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CloudEventRequestBodyAdvice cloudEventRequestBodyAdvice(CloudEventHttpMessageConverter converter) {
+			return new CloudEventRequestBodyAdvice(converter);
 		}
 
 		@Bean

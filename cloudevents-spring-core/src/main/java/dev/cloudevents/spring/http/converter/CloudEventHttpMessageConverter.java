@@ -13,10 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.converter.SmartHttpMessageConverter;
-import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -170,7 +170,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 					: List.of(this.binding.fromHttp(headers, body));
 		}
 		catch (InvalidCloudEventException ex) {
-			if (inputMessage instanceof ServerHttpRequest) {
+			if (isServerSide(inputMessage)) {
 				throw CloudEventRequestException.of(ex);
 			}
 			throw new HttpMessageNotReadableException(String.valueOf(ex.getMessage()), ex, inputMessage);
@@ -194,8 +194,16 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		return body;
 	}
 
+	/**
+	 * Whether a request is read, rather than a client's response: Spring MVC hands
+	 * {@code @RequestBody} a wrapper, so the request is known by not being a response.
+	 */
+	private static boolean isServerSide(HttpInputMessage inputMessage) {
+		return !(inputMessage instanceof ClientHttpResponse);
+	}
+
 	private static RuntimeException tooLarge(HttpInputMessage inputMessage, long max) {
-		if (inputMessage instanceof ServerHttpRequest) {
+		if (isServerSide(inputMessage)) {
 			return CloudEventRequestException.tooLarge(max);
 		}
 		return new HttpMessageNotReadableException("Body exceeds the limit of " + max + " bytes", inputMessage);

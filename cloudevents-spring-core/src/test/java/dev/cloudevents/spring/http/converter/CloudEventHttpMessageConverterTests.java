@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.mock.http.MockHttpOutputMessage;
 import org.springframework.util.unit.DataSize;
 
@@ -69,7 +69,7 @@ class CloudEventHttpMessageConverterTests {
 
 	@Test
 	void invalidResponseIsNotReadableOnTheClientSide() {
-		MockHttpInputMessage input = new MockHttpInputMessage("{}".getBytes(StandardCharsets.UTF_8));
+		MockClientHttpResponse input = new MockClientHttpResponse("{}".getBytes(StandardCharsets.UTF_8), 200);
 		input.getHeaders().setContentType(JsonEventFormat.MEDIA_TYPE);
 		assertThatExceptionOfType(HttpMessageNotReadableException.class)
 			.isThrownBy(() -> this.converter.read(CloudEvent.class, input))
@@ -79,7 +79,7 @@ class CloudEventHttpMessageConverterTests {
 	@Test
 	void responseOverTheLimitIsNotReadableOnTheClientSide() {
 		this.converter.setMaxBodySize(DataSize.ofBytes(4));
-		MockHttpInputMessage input = new MockHttpInputMessage(new byte[5]);
+		MockClientHttpResponse input = new MockClientHttpResponse(new byte[5], 200);
 		input.getHeaders().set("ce-specversion", "1.0");
 		assertThatExceptionOfType(HttpMessageNotReadableException.class)
 			.isThrownBy(() -> this.converter.read(CloudEvent.class, input))

@@ -1,0 +1,25 @@
+package dev.cloudevents.spring.sample;
+
+import dev.cloudevents.spring.ContentMode;
+
+/**
+ * How an event travelled over HTTP: a content mode of a single event, or within a batch.
+ *
+ * @author cloudevents-spring
+ */
+public enum Delivery {
+
+	/** One event, attributes in {@code ce-*} headers. */
+	BINARY,
+
+	/** One event in the JSON event format. */
+	STRUCTURED,
+
+	/** One event of a JSON batch. */
+	BATCH;
+
+	static Delivery of(ContentMode mode) {
+		return (mode == ContentMode.BINARY) ? BINARY : STRUCTURED;
+	}
+
+}

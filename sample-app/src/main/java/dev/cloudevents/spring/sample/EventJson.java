@@ -1,0 +1,69 @@
+package dev.cloudevents.spring.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import dev.cloudevents.spring.json.JsonEventFormat;
+
+/**
+ * Writes what the player shows as JSON: events in the JSON event format, and envelopes
+ * that add how an event travelled.
+ *
+ * @author cloudevents-spring
+ */
+@Component
+class EventJson {
+
+	private final JsonMapper jsonMapper;
+
+	private final JsonEventFormat format;
+
+	EventJson(JsonEventFormat format) {
+		this.format = format;
+		this.jsonMapper = format.jsonMapper();
+	}
+
+	/**
+	 * Return a JSON array of events, each exactly as the JSON event format writes it.
+	 */
+	byte[] array(List<RecordedEvent> events) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write('[');
+		for (int i = 0; i < events.size(); i++) {
+			if (i > 0) {
+				out.write(',');
+			}
+			this.format.serialize(events.get(i).event(), out);
+		}
+		out.write(']');
+		return out.toByteArray();
+	}
+
+	/**
+	 * Return an envelope on one line, as a server-sent event's data must be: the event
+	 * goes through a tree because the format copies JSON data as it came, line breaks
+	 * included.
+	 */
+	String envelope(RecordedEvent recorded) {
+		JsonNode event = this.jsonMapper.readTree(this.format.serialize(recorded.event()));
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		recorded.headers().forEach(headers::put);
+		return this.jsonMapper
+			.writeValueAsString(new Envelope(recorded.sequence(), recorded.direction().name().toLowerCase(),
+					recorded.delivery().name().toLowerCase(), recorded.at(), headers, event));
+	}
+
+	private record Envelope(long sequence, String direction, String mode, Instant at, Map<String, List<String>> headers,
+			JsonNode event) {
+
+	}
+
+}

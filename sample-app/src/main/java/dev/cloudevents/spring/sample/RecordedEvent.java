@@ -1,0 +1,23 @@
+package dev.cloudevents.spring.sample;
+
+import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
+
+import dev.cloudevents.spring.CloudEvent;
+
+/**
+ * An event the player saw, with how it travelled.
+ *
+ * @param sequence position in the order the player saw events, from 1
+ * @param direction whether the event was received, sent or a reply
+ * @param event the event
+ * @param delivery how the event travelled over HTTP
+ * @param headers the HTTP headers the event travelled with
+ * @param at when the player saw the event
+ * @author cloudevents-spring
+ */
+public record RecordedEvent(long sequence, Direction direction, CloudEvent event, Delivery delivery,
+		HttpHeaders headers, Instant at) {
+
+}

@@ -1,0 +1,320 @@
+package dev.cloudevents.spring.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Player's HTTP contract, against the running app.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "player.max-events=5")
+class PlayerHttpContractTests {
+
+	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+	private final JsonMapper jsonMapper = JsonMapper.shared();
+
+	@LocalServerPort
+	private int port;
+
+	private RestClient client;
+
+	@BeforeEach
+	void forgetEarlierEvents() {
+		this.client = RestClient.create("http://localhost:" + this.port);
+		assertThat(exchange(HttpMethod.DELETE, "/api/events", new HttpHeaders(), null).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void binaryEventIsAcceptedAndListedInTheJsonFormat() {
+		ResponseEntity<String> response = postBinary("b-1", "com.example.binary", "{\"order\":42}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode events = receivedEvents();
+		assertThat(events.size()).isEqualTo(1);
+		JsonNode event = events.get(0);
+		assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+		assertThat(event.get("id").asString()).isEqualTo("b-1");
+		assertThat(event.get("type").asString()).isEqualTo("com.example.binary");
+		assertThat(event.get("source").asString()).isEqualTo("/tests");
+		assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+		assertThat(event.get("data").get("order").asInt()).isEqualTo(42);
+	}
+
+	@Test
+	void structuredEventIsAcceptedAndListed() {
+		ResponseEntity<String> response = postStructured(structured("s-1", "com.example.structured"));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode events = receivedEvents();
+		assertThat(events.size()).isEqualTo(1);
+		assertThat(events.get(0).get("id").asString()).isEqualTo("s-1");
+		assertThat(events.get(0).get("data").get("hello").asString()).isEqualTo("world");
+	}
+
+	@Test
+	void batchIsAcceptedAndItsEventsListedInOrder() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("application/cloudevents-batch+json"));
+		String batch = "[" + structured("batch-1", "com.example.batch") + ","
+				+ structured("batch-2", "com.example.batch") + "]";
+		ResponseEntity<String> response = exchange(HttpMethod.POST, "/", headers, batch);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(ids(receivedEvents())).containsExactly("batch-1", "batch-2");
+	}
+
+	@Test
+	void eventsAreListedOldestFirst() {
+		postBinary("first", "com.example.order", "{}");
+		postStructured(structured("second", "com.example.order"));
+		postBinary("third", "com.example.order", "{}");
+		assertThat(ids(receivedEvents())).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void deleteForgetsTheEvents() {
+		postBinary("forgotten", "com.example.order", "{}");
+		ResponseEntity<String> response = exchange(HttpMethod.DELETE, "/api/events", new HttpHeaders(), null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(receivedEvents().size()).isZero();
+	}
+
+	@Test
+	void invalidEventIsAnsweredWithAProblemAndNotListed() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("ce-specversion", "1.0");
+		headers.set("ce-id", "no-source");
+		headers.set("ce-type", "com.example.invalid");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> response = exchange(HttpMethod.POST, "/", headers, "{}");
+		assertThat(response.getStatusCode().is4xxClientError()).isTrue();
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(response.getBody()).contains("source");
+		assertThat(receivedEvents().size()).isZero();
+	}
+
+	@Test
+	void malformedStructuredEventIsAnsweredWithAProblem() {
+		ResponseEntity<String> response = postStructured("{\"specversion\": \"1.0\", \"id\": ");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+	}
+
+	@Test
+	void onlyTheNewestEventsAreKeptUnderTheCap() {
+		for (int i = 1; i <= 7; i++) {
+			postBinary("capped-" + i, "com.example.capped", "{}");
+		}
+		assertThat(ids(receivedEvents())).containsExactly("capped-3", "capped-4", "capped-5", "capped-6", "capped-7");
+	}
+
+	@Test
+	void streamReplaysTheEventsSoFarThenPushesNewOnes() throws Exception {
+		postBinary("before-subscribing", "com.example.stream", "{}");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/events/stream"))
+			.header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpClient httpClient = HttpClient.newHttpClient();
+		HttpResponse<Stream<String>> response = httpClient.send(request, HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
+		try (Stream<String> lines = response.body()) {
+			Iterator<String> stream = lines.iterator();
+			JsonNode replayed = nextEnvelope(stream);
+			assertThat(replayed.get("event").get("id").asString()).isEqualTo("before-subscribing");
+			postBinary("after-subscribing", "com.example.stream", "{\"live\":true}");
+			JsonNode pushed = nextEnvelope(stream);
+			assertThat(pushed.get("direction").asString()).isEqualTo("received");
+			assertThat(pushed.get("mode").asString()).isEqualTo("binary");
+			assertThat(pushed.get("headers").get("ce-id").get(0).asString()).isEqualTo("after-subscribing");
+			assertThat(pushed.get("event").get("data").get("live").asBoolean()).isTrue();
+			assertThat(pushed.get("sequence").asLong()).isGreaterThan(replayed.get("sequence").asLong());
+		}
+	}
+
+	@Test
+	void sendInBinaryModeToThePlayerItselfDeliversTheEvent() {
+		sendToItselfDelivers("binary");
+	}
+
+	@Test
+	void sendInStructuredModeToThePlayerItselfDeliversTheEvent() {
+		sendToItselfDelivers("structured");
+	}
+
+	private void sendToItselfDelivers(String mode) {
+		String body = """
+				{"target": "http://localhost:%d/", "mode": "%s", "event": {"specversion": "1.0", "id": "",
+				"type": "com.example.sent", "source": "/player-tests", "subject": "%s",
+				"datacontenttype": "application/json", "data": {"sent": true}}}
+				""".formatted(this.port, mode, mode);
+		ResponseEntity<String> response = postJson("/api/send", body);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode result = this.jsonMapper.readTree(response.getBody());
+		assertThat(result.get("status").asInt()).isEqualTo(202);
+		assertThat(result.get("reply").isNull()).isTrue();
+		JsonNode events = receivedEvents();
+		assertThat(events.size()).isEqualTo(1);
+		JsonNode received = events.get(0);
+		assertThat(received.get("type").asString()).isEqualTo("com.example.sent");
+		assertThat(received.get("subject").asString()).isEqualTo(mode);
+		assertThat(received.get("id").asString()).isNotBlank();
+		assertThat(received.get("data").get("sent").asBoolean()).isTrue();
+	}
+
+	@Test
+	void sendOfASpecVersion03EventWithTextDataDeliversIt() {
+		ResponseEntity<String> response = postJson("/api/send", """
+				{"target": "http://localhost:%d/", "mode": "structured", "event": {"specversion": "0.3",
+				"id": "v03", "type": "com.example.legacy", "source": "/tests", "datacontenttype": "text/plain",
+				"data": "plain text"}}
+				""".formatted(this.port));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode received = receivedEvents().get(0);
+		assertThat(received.get("specversion").asString()).isEqualTo("0.3");
+		assertThat(received.get("id").asString()).isEqualTo("v03");
+		assertThat(received.get("data").asString()).isEqualTo("plain text");
+	}
+
+	@Test
+	void sendWithAnUnknownModeIsAnsweredWithAProblem() {
+		ResponseEntity<String> response = postJson("/api/send", """
+				{"target": "http://localhost:%d/", "mode": "carrier-pigeon",
+				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
+				""".formatted(this.port));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(response.getBody()).contains("mode");
+	}
+
+	@Test
+	void sendOfAnInvalidEventIsAnsweredWithAProblemNamingTheAttribute() {
+		ResponseEntity<String> response = postJson("/api/send", """
+				{"target": "http://localhost:%d/", "mode": "binary",
+				"event": {"specversion": "1.0", "source": "/tests"}}
+				""".formatted(this.port));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(response.getBody()).contains("type");
+	}
+
+	@Test
+	void sendWithABodyThatIsNotJsonIsAnsweredWithAProblem() {
+		ResponseEntity<String> response = postJson("/api/send", "{\"target\": ");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+	}
+
+	@Test
+	void sendToAnUnreachableTargetIsAnsweredWithABadGatewayProblemNamingTheTarget() {
+		ResponseEntity<String> response = postJson("/api/send", """
+				{"target": "http://localhost:1/nobody-home", "mode": "structured",
+				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
+				""");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(response.getBody()).contains("http://localhost:1/nobody-home");
+	}
+
+	private JsonNode nextEnvelope(Iterator<String> lines) throws Exception {
+		CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+			while (lines.hasNext()) {
+				String line = lines.next();
+				if (line.startsWith("data:")) {
+					return line.substring("data:".length());
+				}
+			}
+			throw new IllegalStateException("The stream ended");
+		});
+		return this.jsonMapper.readTree(data.get(10, TimeUnit.SECONDS));
+	}
+
+	private JsonNode receivedEvents() {
+		ResponseEntity<String> response = exchange(HttpMethod.GET, "/api/events", new HttpHeaders(), null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		JsonNode events = this.jsonMapper.readTree(response.getBody());
+		assertThat(events.isArray()).isTrue();
+		return events;
+	}
+
+	private static List<String> ids(JsonNode events) {
+		return events.valueStream().map((event) -> event.get("id").asString()).toList();
+	}
+
+	private static String structured(String id, String type) {
+		return """
+				{"specversion": "1.0", "id": "%s", "type": "%s", "source": "/tests",
+				"datacontenttype": "application/json", "data": {"hello": "world"}}""".formatted(id, type);
+	}
+
+	private ResponseEntity<String> postBinary(String id, String type, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("ce-specversion", "1.0");
+		headers.set("ce-id", id);
+		headers.set("ce-type", type);
+		headers.set("ce-source", "/tests");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return exchange(HttpMethod.POST, "/", headers, json);
+	}
+
+	private ResponseEntity<String> postStructured(String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("application/cloudevents+json"));
+		return exchange(HttpMethod.POST, "/", headers, json);
+	}
+
+	private ResponseEntity<String> postJson(String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return exchange(HttpMethod.POST, path, headers, json);
+	}
+
+	private ResponseEntity<String> exchange(HttpMethod method, String path, HttpHeaders headers,
+			@Nullable String body) {
+		RestClient.RequestBodySpec request = this.client.method(method)
+			.uri(path)
+			.headers((target) -> target.addAll(headers));
+		if (body != null) {
+			request.body(body.getBytes(StandardCharsets.UTF_8));
+		}
+		return request.exchange((req, response) -> ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.body(readBody(response.getBody())), true);
+	}
+
+	private static String readBody(InputStream body) throws IOException {
+		return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+}
