@@ -34,6 +34,15 @@ def main(path):
         print("| {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
             cls, size, ops(ours), ops(reference), ratio(ours, reference), ops(floor),
             ratio(ours, floor), alloc(ours), alloc(reference)))
+    extra = [(cls, size, method, m) for (cls, size), methods in rows.items() for method, m in methods.items()
+             if method not in (OURS, REFERENCE, FLOOR)]
+    if extra:
+        print()
+        print("| benchmark | size | method | ops/s | B/op | ours / this |")
+        print("|---|---|---|---:|---:|---:|")
+        for cls, size, method, m in sorted(extra, key=lambda r: (r[0], order.get(r[1], 9), r[2])):
+            print("| {} | {} | {} | {} | {} | {} |".format(
+                cls, size, method, ops(m), alloc(m), ratio(rows[(cls, size)].get(OURS), m)))
 
 
 def ops(m):

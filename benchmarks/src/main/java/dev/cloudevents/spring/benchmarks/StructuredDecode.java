@@ -62,6 +62,19 @@ public class StructuredDecode {
 		blackhole.consume(event.getData().toBytes());
 	}
 
+	/**
+	 * The reference SDK without {@code toBytes()}: what a consumer pays who only wants
+	 * the {@code JsonNode} tree. Not the comparison, a bound on how much of the gap it
+	 * is.
+	 * @param blackhole where the event goes
+	 */
+	@Benchmark
+	public void referenceSdkTreeOnly(Blackhole blackhole) {
+		io.cloudevents.CloudEvent event = this.reference.deserialize(this.json);
+		blackhole.consume(event);
+		blackhole.consume(event.getData());
+	}
+
 	@Benchmark
 	public void jacksonTokenLoop(Blackhole blackhole) {
 		TokenLoop.consume(this.json, blackhole);
