@@ -2,6 +2,7 @@ package dev.cloudevents.spring.boot;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.client.RestClient;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -150,9 +152,8 @@ class CloudEventTemplateRetryTests {
 	@Test
 	void sendWithTypeAndDataRetriesTheSameEvent() {
 		this.receiver.script(Answer.status(503), Answer.status(202));
-		CloudEventTemplate template = new CloudEventTemplate(org.springframework.web.client.RestClient.create(),
-				EventReceiverApplication.binding, ContentMode.STRUCTURED, URI.create("/orders"), uri("/scripted"),
-				fastRetry());
+		CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), EventReceiverApplication.binding,
+				ContentMode.STRUCTURED, URI.create("/orders"), uri("/scripted"), fastRetry());
 		CloudEvent sent = template.send("com.example.order.created", "order 42");
 		assertThat(this.receiver.scriptedBodies).hasSize(2)
 			.allSatisfy((body) -> assertThat(body).contains(sent.id()))
@@ -172,7 +173,7 @@ class CloudEventTemplateRetryTests {
 
 	static CloudEventsProperties.Retry fastRetry() {
 		CloudEventsProperties.Retry retry = new CloudEventsProperties.Retry();
-		retry.setInitialInterval(java.time.Duration.ofMillis(10));
+		retry.setInitialInterval(Duration.ofMillis(10));
 		return retry;
 	}
 
