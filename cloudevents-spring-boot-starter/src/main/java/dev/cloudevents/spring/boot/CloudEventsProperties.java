@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.boot;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,21 @@ public class CloudEventsProperties {
 		 */
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+		/**
+		 * Connect timeout of the templates' clients. When not set,
+		 * "spring.http.clients.connect-timeout" applies, or else 10s.
+		 */
+		private @Nullable Duration connectTimeout;
+
+		/**
+		 * Read timeout of the templates' clients: how long an attempt waits for the
+		 * response. When not set, "spring.http.clients.read-timeout" applies, or else
+		 * 30s.
+		 */
+		private @Nullable Duration readTimeout;
+
+		private final Retry retry = new Retry();
+
 		public ContentMode getContentMode() {
 			return this.contentMode;
 		}
@@ -91,6 +107,138 @@ public class CloudEventsProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+		public @Nullable Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = Retry.positive("connect-timeout", connectTimeout);
+		}
+
+		public @Nullable Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(@Nullable Duration readTimeout) {
+			this.readTimeout = Retry.positive("read-timeout", readTimeout);
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retry properties of the templates: connection failures, 5xx and 429 answers are
+	 * retried with exponential backoff; other 4xx answers, including 410 Gone, never are.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts to send an event, the first included; 1 disables
+		 * retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the second attempt.
+		 */
+		private Duration initialInterval = Duration.ofMillis(200);
+
+		/**
+		 * Factor by which the wait grows after each further attempt.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts, jitter included.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Randomness of each wait, from 0 to 1: 0.5 spreads a wait of 1s between 0.5s and
+		 * 1.5s, so that senders failing together do not retry together.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Longest Retry-After that the templates wait for; a target asking for a longer
+		 * pause fails the send at once rather than holding the caller.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException("max-attempts must be at least 1, not " + maxAttempts);
+			}
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = notNegative("initial-interval", initialInterval);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+				throw new IllegalArgumentException("multiplier must be at least 1.0, not " + multiplier);
+			}
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = notNegative("max-interval", maxInterval);
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			if (!(jitter >= 0.0 && jitter <= 1.0)) {
+				throw new IllegalArgumentException("jitter must be between 0 and 1, not " + jitter);
+			}
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = notNegative("max-retry-after", maxRetryAfter);
+		}
+
+		private static Duration notNegative(String name, Duration duration) {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException(name + " must not be negative, not " + duration);
+			}
+			return duration;
+		}
+
+		private static @Nullable Duration positive(String name, @Nullable Duration duration) {
+			if (duration != null && (duration.isNegative() || duration.isZero())) {
+				throw new IllegalArgumentException(name + " must be positive, not " + duration);
+			}
+			return duration;
 		}
 
 	}

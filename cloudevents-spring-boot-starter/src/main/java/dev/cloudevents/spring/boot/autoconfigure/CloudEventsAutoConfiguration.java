@@ -6,6 +6,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,6 +20,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -93,10 +95,16 @@ public final class CloudEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CloudEventTemplate cloudEventTemplate(ObjectProvider<RestClient.Builder> restClientBuilder,
-				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment) {
-			RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder).build();
+				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment,
+				BeanFactory beanFactory, ResourceLoader resourceLoader) {
+			// the builder is Boot's prototype: the timeouts reach this template's client
+			// only
+			RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
+				.requestFactory(TemplateClients.requestFactory(properties.getHttp(), beanFactory,
+						resourceLoader.getClassLoader()))
+				.build();
 			return new CloudEventTemplate(restClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink());
+					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
 		}
 
 	}
@@ -108,10 +116,14 @@ public final class CloudEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ReactiveCloudEventTemplate reactiveCloudEventTemplate(ObjectProvider<WebClient.Builder> webClientBuilder,
-				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment) {
-			WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).build();
+				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment,
+				BeanFactory beanFactory, ResourceLoader resourceLoader) {
+			WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
+				.clientConnector(
+						TemplateClients.connector(properties.getHttp(), beanFactory, resourceLoader.getClassLoader()))
+				.build();
 			return new ReactiveCloudEventTemplate(webClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink());
+					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
 		}
 
 	}

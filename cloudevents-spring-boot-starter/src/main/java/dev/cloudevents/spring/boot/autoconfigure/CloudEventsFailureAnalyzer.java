@@ -30,6 +30,8 @@ final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 
 	private static final String MAX_BODY_SIZE = "cloudevents.http.max-body-size";
 
+	private static final String RETRY = "cloudevents.http.retry.";
+
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
 		ConfigurationProperty property = cause.getProperty();
@@ -53,6 +55,13 @@ final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 			case SOURCE -> "Set '" + SOURCE + "' to a URI reference, such as https://example.com/orders or "
 					+ "/orders, or remove it to use \"/\" followed by spring.application.name.";
 			case MAX_BODY_SIZE -> "Set '" + MAX_BODY_SIZE + "' to a data size, such as 512KB or 1MB.";
+			case "cloudevents.http.connect-timeout", "cloudevents.http.read-timeout" ->
+				"Set '" + name + "' to a positive duration, such as 5s or 500ms, or remove it.";
+			case RETRY + "max-attempts" -> "Set '" + name + "' to 1 or more; 1 turns retries off.";
+			case RETRY + "multiplier" -> "Set '" + name + "' to 1.0 or more, such as 2.0.";
+			case RETRY + "jitter" -> "Set '" + name + "' to a number from 0 (no jitter) to 1, such as 0.5.";
+			case RETRY + "initial-interval", RETRY + "max-interval", RETRY + "max-retry-after" ->
+				"Set '" + name + "' to a duration that is not negative, such as 200ms or 5s.";
 			default -> null;
 		};
 	}

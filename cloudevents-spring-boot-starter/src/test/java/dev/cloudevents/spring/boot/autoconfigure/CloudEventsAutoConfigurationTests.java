@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,15 @@ class CloudEventsAutoConfigurationTests {
 			assertThat(properties.getHttp().getContentMode()).isEqualTo(ContentMode.BINARY);
 			assertThat(properties.getHttp().getSink()).isNull();
 			assertThat(properties.getHttp().getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+			assertThat(properties.getHttp().getConnectTimeout()).isNull();
+			assertThat(properties.getHttp().getReadTimeout()).isNull();
+			CloudEventsProperties.Retry retry = properties.getHttp().getRetry();
+			assertThat(retry.getMaxAttempts()).isEqualTo(3);
+			assertThat(retry.getInitialInterval()).isEqualTo(Duration.ofMillis(200));
+			assertThat(retry.getMultiplier()).isEqualTo(2.0);
+			assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(retry.getJitter()).isEqualTo(0.5);
+			assertThat(retry.getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(30));
 		});
 	}
 
@@ -173,6 +183,34 @@ class CloudEventsAutoConfigurationTests {
 				assertThat(properties.getHttp().getSink()).isEqualTo(URI.create("http://broker.example/default"));
 				assertThat(properties.getHttp().getMaxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
 			});
+	}
+
+	@Test
+	void retryAndTimeoutPropertiesAreBound() {
+		this.contextRunner
+			.withPropertyValues("cloudevents.http.connect-timeout=2s", "cloudevents.http.read-timeout=7s",
+					"cloudevents.http.retry.max-attempts=5", "cloudevents.http.retry.initial-interval=50ms",
+					"cloudevents.http.retry.multiplier=1.5", "cloudevents.http.retry.max-interval=1m",
+					"cloudevents.http.retry.jitter=0", "cloudevents.http.retry.max-retry-after=2m")
+			.run((context) -> {
+				CloudEventsProperties.Http http = context.getBean(CloudEventsProperties.class).getHttp();
+				assertThat(http.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(http.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(http.getRetry().getMaxAttempts()).isEqualTo(5);
+				assertThat(http.getRetry().getInitialInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(http.getRetry().getMultiplier()).isEqualTo(1.5);
+				assertThat(http.getRetry().getMaxInterval()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(http.getRetry().getJitter()).isZero();
+				assertThat(http.getRetry().getMaxRetryAfter()).isEqualTo(Duration.ofMinutes(2));
+			});
+	}
+
+	@Test
+	void invalidRetryPropertiesFailTheStartup() {
+		this.contextRunner.withPropertyValues("cloudevents.http.retry.max-attempts=0")
+			.run((context) -> assertThat(context).hasFailed());
+		this.contextRunner.withPropertyValues("cloudevents.http.retry.jitter=1.5")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

@@ -57,6 +57,17 @@ class CloudEventsFailureAnalyzerTests {
 	}
 
 	@Test
+	void invalidRetryAndTimeoutValuesAreExplained() {
+		assertThat(analyze("cloudevents.http.retry.max-attempts=0").getAction()).contains("1 or more");
+		assertThat(analyze("cloudevents.http.retry.multiplier=0.5").getAction()).contains("1.0 or more");
+		assertThat(analyze("cloudevents.http.retry.jitter=2").getAction()).contains("from 0");
+		assertThat(analyze("cloudevents.http.retry.max-retry-after=-1s").getAction()).contains("not negative");
+		assertThat(analyze("cloudevents.http.read-timeout=0s").getDescription())
+			.contains("Invalid value '0s' for property 'cloudevents.http.read-timeout'");
+		assertThat(analyze("cloudevents.http.connect-timeout=soon").getAction()).contains("positive duration");
+	}
+
+	@Test
 	void otherBindFailuresAreLeftToSpringBoot() {
 		this.contextRunner.withPropertyValues("cloudevents.http.content-mode=banana").run((context) -> {
 			assertThat(context).hasFailed();
