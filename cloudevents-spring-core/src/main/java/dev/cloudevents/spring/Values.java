@@ -97,7 +97,9 @@ final class Values {
 		try {
 			MimeTypeUtils.parseMimeType(value);
 		}
-		catch (InvalidMimeTypeException ex) {
+		// Spring's parser fails with StringIndexOutOfBoundsException on some values
+		// that start with a quote, such as '"a/b'
+		catch (InvalidMimeTypeException | IndexOutOfBoundsException ex) {
 			throw new InvalidCloudEventException(attribute,
 					"must be a media type (RFC 2046) but was '" + value + "': " + ex.getMessage(), ex);
 		}
