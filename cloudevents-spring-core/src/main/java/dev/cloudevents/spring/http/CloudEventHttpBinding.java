@@ -276,7 +276,9 @@ public final class CloudEventHttpBinding {
 		try {
 			return headers.getContentType();
 		}
-		catch (InvalidMediaTypeException ex) {
+		// Spring's parser fails with StringIndexOutOfBoundsException on some values
+		// that start with a quote, such as '"a/b'
+		catch (InvalidMediaTypeException | IndexOutOfBoundsException ex) {
 			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
 					"comes from a Content-Type that is not a media type: " + ex.getMessage(), ex);
 		}
