@@ -19,14 +19,15 @@ max_heap_growth_mb=${MAX_HEAP_GROWTH_MB:-16}
 bin=${JAVA_HOME:+$JAVA_HOME/bin/}
 
 cd "$(dirname "$0")/../.."
-work=$(mktemp -d)
+work=sample-app/target/load
+rm -rf "$work"
+mkdir -p "$work"
 app_pid=
 stop_app() {
 	if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
 		kill "$app_pid"
 		wait "$app_pid" 2>/dev/null || true
 	fi
-	rm -rf "$work"
 }
 trap stop_app EXIT
 
@@ -49,7 +50,7 @@ jar=$(ls sample-app/target/cloudevents-spring-sample-app-*.jar | grep -v -- '-pl
 "${bin}javac" -d "$work/classes" sample-app/load/LoadTest.java
 
 "${bin}java" -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -jar "$jar" --server.port=0 --server.address=127.0.0.1 \
-	--player.max-events="$kept" >"$work/app.log" 2>&1 &
+	--player.max-events="$kept" ${APP_ARGS:-} >"$work/app.log" 2>&1 &
 app_pid=$!
 port=
 for _ in $(seq 1 120); do
