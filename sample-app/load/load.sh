@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loopback load test of the CloudEvents Player (see RELIABILITY.md at the repository root):
 # builds the app, starts it on a free 127.0.0.1 port with a fixed heap, warms it up, then
-# holds SENDERS concurrent senders for SECONDS and checks that every acknowledged event was
+# holds SENDERS concurrent senders for LOAD_SECONDS and checks that every acknowledged event was
 # received and that the heap after a full GC did not grow. Exits non-zero on any error, any
 # unaccounted event, or heap growth over MAX_HEAP_GROWTH_MB. About 2 minutes.
 #
