@@ -2,6 +2,8 @@ package dev.cloudevents.spring.boot;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimits;
 
 /**
  * Configuration properties for CloudEvents, under {@code cloudevents}.
@@ -27,6 +30,8 @@ public class CloudEventsProperties {
 
 	private final Http http = new Http();
 
+	private final Webhook webhook = new Webhook();
+
 	public @Nullable URI getSource() {
 		return this.source;
 	}
@@ -37,6 +42,10 @@ public class CloudEventsProperties {
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -76,6 +85,20 @@ public class CloudEventsProperties {
 		private @Nullable Duration readTimeout;
 
 		private final Retry retry = new Retry();
+
+		/**
+		 * Maximum number of events in a batch that the application accepts; longer
+		 * batches are answered with 413.
+		 */
+		private int maxBatchSize = EventLimits.DEFAULT_MAX_BATCH_SIZE;
+
+		/**
+		 * Maximum number of extension attributes of an event that the application
+		 * accepts; events with more are answered with 400.
+		 */
+		private int maxExtensions = EventLimits.DEFAULT_MAX_EXTENSIONS;
+
+		private final Json json = new Json();
 
 		public ContentMode getContentMode() {
 			return this.contentMode;
@@ -127,6 +150,43 @@ public class CloudEventsProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public int getMaxBatchSize() {
+			return this.maxBatchSize;
+		}
+
+		public void setMaxBatchSize(int maxBatchSize) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxBatchSize(maxBatchSize);
+			this.maxBatchSize = maxBatchSize;
+		}
+
+		public int getMaxExtensions() {
+			return this.maxExtensions;
+		}
+
+		public void setMaxExtensions(int maxExtensions) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxExtensions(maxExtensions);
+			this.maxExtensions = maxExtensions;
+		}
+
+		public Json getJson() {
+			return this.json;
+		}
+
+		/**
+		 * Return the limits of the events the application receives.
+		 * @return the limits
+		 */
+		public EventLimits toEventLimits() {
+			return EventLimits.defaults()
+				.withMaxBatchSize(this.maxBatchSize)
+				.withMaxExtensions(this.maxExtensions)
+				.withMaxNestingDepth(this.json.maxNestingDepth)
+				.withMaxStringLength(this.json.maxStringLength)
+				.withMaxNumberLength(this.json.maxNumberLength);
 		}
 
 	}
@@ -239,6 +299,116 @@ public class CloudEventsProperties {
 				throw new IllegalArgumentException(name + " must be positive, not " + duration);
 			}
 			return duration;
+		}
+
+	}
+
+	/**
+	 * Read limits of events in the JSON format; an event over one is answered with 400.
+	 */
+	public static class Json {
+
+		/**
+		 * Maximum nesting depth of JSON objects and arrays, the event object and the
+		 * batch array included.
+		 */
+		private int maxNestingDepth = EventLimits.DEFAULT_MAX_NESTING_DEPTH;
+
+		/**
+		 * Maximum length, in characters, of a JSON string that is read: attribute values,
+		 * string data and data_base64.
+		 */
+		private int maxStringLength = EventLimits.DEFAULT_MAX_STRING_LENGTH;
+
+		/**
+		 * Maximum length, in characters, of a JSON number anywhere in an event.
+		 */
+		private int maxNumberLength = EventLimits.DEFAULT_MAX_NUMBER_LENGTH;
+
+		public int getMaxNestingDepth() {
+			return this.maxNestingDepth;
+		}
+
+		public void setMaxNestingDepth(int maxNestingDepth) {
+			EventLimits.defaults().withMaxNestingDepth(maxNestingDepth); // fails on a
+																			// value out
+																			// of range
+			this.maxNestingDepth = maxNestingDepth;
+		}
+
+		public int getMaxStringLength() {
+			return this.maxStringLength;
+		}
+
+		public void setMaxStringLength(int maxStringLength) {
+			EventLimits.defaults().withMaxStringLength(maxStringLength); // fails on a
+																			// value out
+																			// of range
+			this.maxStringLength = maxStringLength;
+		}
+
+		public int getMaxNumberLength() {
+			return this.maxNumberLength;
+		}
+
+		public void setMaxNumberLength(int maxNumberLength) {
+			EventLimits.defaults().withMaxNumberLength(maxNumberLength); // fails on a
+																			// value out
+																			// of range
+			this.maxNumberLength = maxNumberLength;
+		}
+
+	}
+
+	/**
+	 * Abuse protection of the CloudEvents HTTP webhook specification, for the handler
+	 * methods that receive CloudEvents.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether to answer the webhook validation handshake (OPTIONS with
+		 * WebHook-Request-Origin) and refuse deliveries whose WebHook-Request-Origin is
+		 * not allowed.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Origins (DNS names of senders) that may deliver events, or "*" for all.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>(List.of("*"));
+
+		/**
+		 * Requests per minute each sender may deliver. When not set, the rate is
+		 * unlimited ("*").
+		 */
+		private @Nullable Integer allowedRate;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public @Nullable Integer getAllowedRate() {
+			return this.allowedRate;
+		}
+
+		public void setAllowedRate(@Nullable Integer allowedRate) {
+			if (allowedRate != null && allowedRate <= 0) {
+				throw new IllegalArgumentException("Allowed rate must be greater than zero");
+			}
+			this.allowedRate = allowedRate;
 		}
 
 	}

@@ -41,6 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.boot.CloudEventTemplate;
 import dev.cloudevents.spring.boot.CloudEventsProperties;
 import dev.cloudevents.spring.boot.ReactiveCloudEventTemplate;
@@ -51,7 +52,10 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
+import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
+import dev.cloudevents.spring.web.WebhookHandshake;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
+import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +116,77 @@ class CloudEventsAutoConfigurationTests {
 	void bindingUsesTheFormatBean() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(CloudEventHttpBinding.class).format())
 			.isSameAs(context.getBean(JsonEventFormat.class)));
+	}
+
+	@Test
+	void formatReadsWithTheDefaultLimits() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(JsonEventFormat.class).limits())
+			.isEqualTo(EventLimits.defaults()));
+	}
+
+	@Test
+	void formatReadsWithTheConfiguredLimits() {
+		this.contextRunner
+			.withPropertyValues("cloudevents.http.max-batch-size=10", "cloudevents.http.max-extensions=0",
+					"cloudevents.http.json.max-nesting-depth=16", "cloudevents.http.json.max-string-length=2000",
+					"cloudevents.http.json.max-number-length=30")
+			.run((context) -> assertThat(context.getBean(JsonEventFormat.class).limits())
+				.isEqualTo(EventLimits.defaults()
+					.withMaxBatchSize(10)
+					.withMaxExtensions(0)
+					.withMaxNestingDepth(16)
+					.withMaxStringLength(2000)
+					.withMaxNumberLength(30)));
+	}
+
+	@Test
+	void formatLimitsLeaveTheApplicationJsonMapperAsItIs() {
+		this.contextRunner.withPropertyValues("cloudevents.http.json.max-string-length=10")
+			.run((context) -> assertThat(
+					context.getBean(JsonMapper.class).tokenStreamFactory().streamReadConstraints().getMaxStringLength())
+				.isGreaterThan(10));
+	}
+
+	@Test
+	void webhookProtectionIsOffByDefault() {
+		this.servletContextRunner.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class)
+			.doesNotHaveBean(WebhookHandshakeInterceptor.class));
+		this.reactiveContextRunner.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class)
+			.doesNotHaveBean(WebhookHandshakeWebFilter.class));
+	}
+
+	@Test
+	void servletApplicationGetsTheWebhookInterceptorWhenEnabled() {
+		this.servletContextRunner
+			.withPropertyValues("cloudevents.webhook.enabled=true", "cloudevents.webhook.allowed-origins=a.example",
+					"cloudevents.webhook.allowed-rate=60")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookHandshakeInterceptor.class)
+					.doesNotHaveBean(WebhookHandshakeWebFilter.class);
+				WebhookHandshake handshake = context.getBean(WebhookHandshake.class);
+				assertThat(handshake.allows("A.example")).isTrue();
+				assertThat(handshake.allows("b.example")).isFalse();
+				assertThat(handshake.consent("a.example").getFirst(WebhookHandshake.ALLOWED_RATE)).isEqualTo("60");
+			});
+	}
+
+	@Test
+	void reactiveApplicationGetsTheWebhookFilterWhenEnabled() {
+		this.reactiveContextRunner.withPropertyValues("cloudevents.webhook.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(WebhookHandshakeWebFilter.class)
+				.doesNotHaveBean(WebhookHandshakeInterceptor.class);
+			WebhookHandshake handshake = context.getBean(WebhookHandshake.class);
+			assertThat(handshake.allows("any.example")).isTrue();
+			assertThat(handshake.consent("any.example").toSingleValueMap())
+				.containsEntry(WebhookHandshake.ALLOWED_ORIGIN, "*")
+				.containsEntry(WebhookHandshake.ALLOWED_RATE, "*");
+		});
+	}
+
+	@Test
+	void nonWebApplicationGetsNoWebhookBeansEvenWhenEnabled() {
+		this.contextRunner.withPropertyValues("cloudevents.webhook.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class));
 	}
 
 	@Test

@@ -68,6 +68,27 @@ class CloudEventsFailureAnalyzerTests {
 	}
 
 	@Test
+	void limitsOutOfRangeAreExplained() {
+		FailureAnalysis batch = analyze("cloudevents.http.max-batch-size=0");
+		assertThat(batch.getDescription()).contains("Invalid value '0' for property 'cloudevents.http.max-batch-size'");
+		assertThat(batch.getAction()).contains("at least 1").contains("1000");
+		assertThat(analyze("cloudevents.http.max-extensions=-1").getAction()).contains("at least 0").contains("64");
+		FailureAnalysis depth = analyze("cloudevents.http.json.max-nesting-depth=-5");
+		assertThat(depth.getDescription())
+			.contains("Invalid value '-5' for property 'cloudevents.http.json.max-nesting-depth'");
+		assertThat(depth.getAction()).contains("at least 1").contains("max-nesting-depth 64");
+		assertThat(analyze("cloudevents.http.json.max-string-length=many").getAction()).contains("5000000");
+	}
+
+	@Test
+	void webhookRateThatIsNotPositiveIsExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.webhook.allowed-rate=0");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value '0' for property 'cloudevents.webhook.allowed-rate'");
+		assertThat(analysis.getAction()).contains("greater than zero");
+	}
+
+	@Test
 	void otherBindFailuresAreLeftToSpringBoot() {
 		this.contextRunner.withPropertyValues("cloudevents.http.content-mode=banana").run((context) -> {
 			assertThat(context).hasFailed();
