@@ -330,9 +330,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxNestingDepth(int maxNestingDepth) {
-			EventLimits.defaults().withMaxNestingDepth(maxNestingDepth); // fails on a
-																			// value out
-																			// of range
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxNestingDepth(maxNestingDepth);
 			this.maxNestingDepth = maxNestingDepth;
 		}
 
@@ -341,9 +340,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxStringLength(int maxStringLength) {
-			EventLimits.defaults().withMaxStringLength(maxStringLength); // fails on a
-																			// value out
-																			// of range
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxStringLength(maxStringLength);
 			this.maxStringLength = maxStringLength;
 		}
 
@@ -352,9 +350,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxNumberLength(int maxNumberLength) {
-			EventLimits.defaults().withMaxNumberLength(maxNumberLength); // fails on a
-																			// value out
-																			// of range
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxNumberLength(maxNumberLength);
 			this.maxNumberLength = maxNumberLength;
 		}
 
