@@ -111,8 +111,7 @@ public final class CloudEvent {
 		this.dataContentEncoding = builder.dataContentEncoding;
 		this.subject = builder.subject;
 		this.time = builder.time;
-		this.extensions = builder.extensions.isEmpty() ? Collections.emptyMap()
-				: Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
+		this.extensions = builder.shareExtensions();
 		this.data = builder.data;
 		this.dataValue = builder.dataValue;
 	}
@@ -153,7 +152,7 @@ public final class CloudEvent {
 		builder.dataContentEncoding = this.dataContentEncoding;
 		builder.subject = this.subject;
 		builder.time = this.time;
-		builder.extensions.putAll(this.extensions);
+		this.extensions.forEach(builder::putExtension);
 		builder.data = this.data;
 		builder.dataValue = this.dataValue;
 		return builder;
@@ -517,7 +516,10 @@ public final class CloudEvent {
 
 		private @Nullable OffsetDateTime time;
 
-		private final Map<String, Object> extensions = new LinkedHashMap<>();
+		private @Nullable Map<String, Object> extensions;
+
+		// set once an event holds the map: the builder copies it before changing it again
+		private boolean extensionsShared;
 
 		private final Map<String, String> versionedAttributes = new LinkedHashMap<>(2);
 
@@ -644,11 +646,11 @@ public final class CloudEvent {
 		 */
 		public Builder extension(String name, @Nullable Object value) {
 			checkExtensionName(name);
-			if (value == null) {
-				this.extensions.remove(name);
+			if (value != null) {
+				putExtension(name, Values.extensionValue(name, value));
 			}
-			else {
-				this.extensions.put(name, Values.extensionValue(name, value));
+			else if (this.extensions != null && this.extensions.containsKey(name)) {
+				ownExtensions().remove(name);
 			}
 			return this;
 		}
@@ -795,13 +797,36 @@ public final class CloudEvent {
 							"is not an attribute of spec version 1.0");
 				}
 			}
-			for (String name : this.extensions.keySet()) {
+			for (String name : (this.extensions != null) ? this.extensions.keySet() : Collections.<String>emptySet()) {
 				if (version.isCoreAttribute(name)) {
 					throw new InvalidCloudEventException(name,
 							"is a core attribute of spec version " + version + " and cannot be an extension");
 				}
 			}
 			return new CloudEvent(this, version, eventId, this.source, this.type);
+		}
+
+		private void putExtension(String name, Object value) {
+			ownExtensions().put(name, value);
+		}
+
+		private Map<String, Object> ownExtensions() {
+			if (this.extensions == null) {
+				this.extensions = new LinkedHashMap<>();
+			}
+			else if (this.extensionsShared) {
+				this.extensions = new LinkedHashMap<>(this.extensions);
+				this.extensionsShared = false;
+			}
+			return this.extensions;
+		}
+
+		private Map<String, Object> shareExtensions() {
+			if (this.extensions == null || this.extensions.isEmpty()) {
+				return Collections.emptyMap();
+			}
+			this.extensionsShared = true;
+			return Collections.unmodifiableMap(this.extensions);
 		}
 
 		private static void checkExtensionName(String name) {

@@ -94,10 +94,20 @@ final class Values {
 
 	static String mediaType(String attribute, String value) {
 		requireString(attribute, value);
+		// it travels as the Content-Type header: a character beyond ASCII would reach the
+		// wire mangled (a client that keeps the low byte turns U+010A into LF)
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) > 0x7E) {
+				throw new InvalidCloudEventException(attribute,
+						"must be a media type (RFC 2046) of ASCII characters but was '" + value + "'");
+			}
+		}
 		try {
 			MimeTypeUtils.parseMimeType(value);
 		}
-		catch (InvalidMimeTypeException ex) {
+		// Spring's parser fails with StringIndexOutOfBoundsException on some values
+		// that start with a quote, such as '"a/b'
+		catch (InvalidMimeTypeException | IndexOutOfBoundsException ex) {
 			throw new InvalidCloudEventException(attribute,
 					"must be a media type (RFC 2046) but was '" + value + "': " + ex.getMessage(), ex);
 		}

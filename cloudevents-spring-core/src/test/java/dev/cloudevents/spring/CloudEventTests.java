@@ -11,9 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CloudEventTests {
+
+	@Test
+	void aBuilderReusedAfterBuildLeavesTheFirstEventAlone() {
+		CloudEvent.Builder builder = CloudEvent.builder().source("/s").type("t").extension("one", 1);
+		CloudEvent first = builder.build();
+		CloudEvent second = builder.extension("two", 2).extension("one", null).build();
+		assertThat(first.extensions()).containsExactly(entry("one", 1));
+		assertThat(second.extensions()).containsExactly(entry("two", 2));
+		assertThat(first.mutate().extension("three", 3).build().extensions()).containsOnlyKeys("one", "three");
+		assertThat(first.extensions()).containsOnlyKeys("one");
+	}
 
 	@Test
 	void builderFillsInIdTimeAndSpecVersion() {

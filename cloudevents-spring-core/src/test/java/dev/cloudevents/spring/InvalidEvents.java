@@ -179,7 +179,7 @@ public final class InvalidEvents {
 		event(cases, "object data with a text content type", "{" + BASE + ",'datacontenttype':'text/plain','data':{}}",
 				"Attribute 'data' must be a JSON string when 'datacontenttype' ('text/plain') is not a JSON media type");
 		event(cases, "data nested too deep", "{" + BASE + ",'data':" + "[".repeat(2000) + "]".repeat(2000) + "}",
-				"nesting depth");
+				"(limit max-nesting-depth)");
 		// documents
 		event(cases, "empty body", "", "the document is empty");
 		event(cases, "array instead of an object", "[{" + BASE + "}]",

@@ -1,8 +1,12 @@
 package dev.cloudevents.spring.boot;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +17,7 @@ import org.springframework.web.client.RestClient;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.boot.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.HttpMessage;
 
@@ -29,11 +34,22 @@ import dev.cloudevents.spring.http.HttpMessage;
  * Requests are written with the {@link CloudEventHttpBinding} directly, so they do not
  * depend on the message converters of the client.
  * <p>
- * Errors: a target that answers with a status other than 2xx raises a
+ * Retries: a connection failure (refused, timed out, broken), a 5xx or a 429 answer is
+ * retried with exponential backoff and jitter, or after the time that the target's
+ * {@code Retry-After} asks for, as {@link CloudEventsProperties.Retry} configures; the
+ * calling thread waits in between. Other 4xx answers are not retried, and neither is
+ * {@code 410 Gone}, which the CloudEvents webhook specification says means the target is
+ * retired. A retry sends the same event, with the same id: receivers deduplicate events
+ * by source and id, so an event that did arrive although its attempt failed (a timeout
+ * after the target read it) is not processed twice by a conforming receiver.
+ * {@link #exchange} retries connection failures only: any status is an answer it returns.
+ * <p>
+ * Errors, after the retries: a target that answers with a status other than 2xx raises a
  * {@link CloudEventDeliveryException} (except from {@link #exchange}, which returns any
  * status); a target that cannot be reached raises a
- * {@link CloudEventConnectionException}; a reply that claims to be a CloudEvent but is
- * not a valid one raises an {@link InvalidCloudEventException}.
+ * {@link CloudEventConnectionException}. Both list every {@link DeliveryAttempt attempt}.
+ * A reply that claims to be a CloudEvent but is not a valid one raises an
+ * {@link InvalidCloudEventException}, without a retry. A send either succeeds or raises.
  * <p>
  * Instances are thread-safe.
  *
@@ -55,8 +71,11 @@ public class CloudEventTemplate {
 
 	private final @Nullable URI sink;
 
+	private final RetryPolicy retryPolicy;
+
 	/**
-	 * Create a template.
+	 * Create a template that retries with the defaults of
+	 * {@link CloudEventsProperties.Retry}.
 	 * @param restClient the client that sends the requests
 	 * @param binding the binding that writes events and reads replies
 	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
@@ -66,7 +85,23 @@ public class CloudEventTemplate {
 	 */
 	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding, ContentMode contentMode, URI source,
 			@Nullable URI sink) {
+		this(restClient, binding, contentMode, source, sink, new CloudEventsProperties.Retry());
+	}
+
+	/**
+	 * Create a template.
+	 * @param restClient the client that sends the requests
+	 * @param binding the binding that writes events and reads replies
+	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
+	 * {@link #sendAndReceive(URI, CloudEvent)}
+	 * @param source the source of the events built by {@link #send(String, Object)}
+	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
+	 * @param retry when and how often failed attempts are retried, read once
+	 */
+	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding, ContentMode contentMode, URI source,
+			@Nullable URI sink, CloudEventsProperties.Retry retry) {
 		this.restClient = restClient;
+		this.retryPolicy = new RetryPolicy(retry);
 		this.binding = binding;
 		this.replyReader = new ReplyReader(binding);
 		this.contentMode = contentMode;
@@ -79,8 +114,9 @@ public class CloudEventTemplate {
 	 * @param target the URI to post the event to
 	 * @param event the event
 	 * @throws CloudEventDeliveryException if the target answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public void send(URI target, CloudEvent event) {
 		send(target, event, this.contentMode);
@@ -92,8 +128,9 @@ public class CloudEventTemplate {
 	 * @param event the event
 	 * @param mode binary or structured
 	 * @throws CloudEventDeliveryException if the target answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public void send(URI target, CloudEvent event, ContentMode mode) {
 		deliver(target, this.binding.toHttp(event, mode));
@@ -104,8 +141,9 @@ public class CloudEventTemplate {
 	 * @param target the URI to post the batch to
 	 * @param events the events, all of one spec version
 	 * @throws CloudEventDeliveryException if the target answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public void sendBatch(URI target, List<CloudEvent> events) {
 		deliver(target, this.binding.toBatch(events));
@@ -118,8 +156,9 @@ public class CloudEventTemplate {
 	 * @param event the event
 	 * @return the reply event, or empty if the response carries none
 	 * @throws CloudEventDeliveryException if the target answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
 		return sendAndReceive(target, event, this.contentMode);
@@ -133,8 +172,9 @@ public class CloudEventTemplate {
 	 * @param mode binary or structured
 	 * @return the reply event, or empty if the response carries none
 	 * @throws CloudEventDeliveryException if the target answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
 		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode)).event());
@@ -151,8 +191,9 @@ public class CloudEventTemplate {
 	 * @throws IllegalStateException if no sink is configured
 	 * ({@code cloudevents.http.sink})
 	 * @throws CloudEventDeliveryException if the sink answers with a status other than
-	 * 2xx
-	 * @throws CloudEventConnectionException if the sink cannot be reached
+	 * 2xx, after any retries
+	 * @throws CloudEventConnectionException if the sink cannot be reached, after any
+	 * retries
 	 */
 	public CloudEvent send(String type, @Nullable Object data) {
 		URI target = TemplateDefaults.requireSink(this.sink);
@@ -167,15 +208,44 @@ public class CloudEventTemplate {
 	 * @param target the URI to post the event to
 	 * @param event the event
 	 * @param mode binary or structured
-	 * @return the status, headers and reply event of the response
-	 * @throws CloudEventConnectionException if the target cannot be reached
+	 * @return the status, headers and reply event of the first response, after retrying
+	 * connection failures
+	 * @throws CloudEventConnectionException if the target cannot be reached, after any
+	 * retries
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
-		return exchange(target, this.binding.toHttp(event, mode), false);
+		HttpMessage message = this.binding.toHttp(event, mode);
+		return withRetries(() -> exchange(target, message, false));
 	}
 
 	private CloudEventResponse deliver(URI target, HttpMessage message) {
-		return exchange(target, message, true);
+		return withRetries(() -> exchange(target, message, true));
+	}
+
+	private CloudEventResponse withRetries(Supplier<CloudEventResponse> attempt) {
+		DeliveryAttempts attempts = new DeliveryAttempts();
+		while (true) {
+			Instant start = this.retryPolicy.clock().instant();
+			try {
+				return attempt.get();
+			}
+			catch (CloudEventDeliveryException | CloudEventConnectionException ex) {
+				Decision decision = this.retryPolicy.decide(attempts.failed(start, ex), ex);
+				Duration delay = decision.delay();
+				if (delay == null) {
+					throw attempts.giveUp(ex, decision.reason());
+				}
+				try {
+					// the backoff between attempts, on the caller's thread as the send is
+					// blocking anyway
+					TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw attempts.giveUp(ex, "interrupted while waiting to retry");
+				}
+			}
+		}
 	}
 
 	private CloudEventResponse exchange(URI target, HttpMessage message, boolean requireSuccess) {

@@ -1,6 +1,9 @@
 package dev.cloudevents.spring.boot;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimits;
 
 /**
  * Configuration properties for CloudEvents, under {@code cloudevents}.
@@ -26,6 +30,8 @@ public class CloudEventsProperties {
 
 	private final Http http = new Http();
 
+	private final Webhook webhook = new Webhook();
+
 	public @Nullable URI getSource() {
 		return this.source;
 	}
@@ -36,6 +42,10 @@ public class CloudEventsProperties {
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -60,6 +70,35 @@ public class CloudEventsProperties {
 		 * requests are answered with 413.
 		 */
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Connect timeout of the templates' clients. When not set,
+		 * "spring.http.clients.connect-timeout" applies, or else 10s.
+		 */
+		private @Nullable Duration connectTimeout;
+
+		/**
+		 * Read timeout of the templates' clients: how long an attempt waits for the
+		 * response. When not set, "spring.http.clients.read-timeout" applies, or else
+		 * 30s.
+		 */
+		private @Nullable Duration readTimeout;
+
+		private final Retry retry = new Retry();
+
+		/**
+		 * Maximum number of events in a batch that the application accepts; longer
+		 * batches are answered with 413.
+		 */
+		private int maxBatchSize = EventLimits.DEFAULT_MAX_BATCH_SIZE;
+
+		/**
+		 * Maximum number of extension attributes of an event that the application
+		 * accepts; events with more are answered with 400.
+		 */
+		private int maxExtensions = EventLimits.DEFAULT_MAX_EXTENSIONS;
+
+		private final Json json = new Json();
 
 		public ContentMode getContentMode() {
 			return this.contentMode;
@@ -91,6 +130,282 @@ public class CloudEventsProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+		public @Nullable Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = Retry.positive("connect-timeout", connectTimeout);
+		}
+
+		public @Nullable Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(@Nullable Duration readTimeout) {
+			this.readTimeout = Retry.positive("read-timeout", readTimeout);
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public int getMaxBatchSize() {
+			return this.maxBatchSize;
+		}
+
+		public void setMaxBatchSize(int maxBatchSize) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxBatchSize(maxBatchSize);
+			this.maxBatchSize = maxBatchSize;
+		}
+
+		public int getMaxExtensions() {
+			return this.maxExtensions;
+		}
+
+		public void setMaxExtensions(int maxExtensions) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxExtensions(maxExtensions);
+			this.maxExtensions = maxExtensions;
+		}
+
+		public Json getJson() {
+			return this.json;
+		}
+
+		/**
+		 * Return the limits of the events the application receives.
+		 * @return the limits
+		 */
+		public EventLimits toEventLimits() {
+			return EventLimits.defaults()
+				.withMaxBatchSize(this.maxBatchSize)
+				.withMaxExtensions(this.maxExtensions)
+				.withMaxNestingDepth(this.json.maxNestingDepth)
+				.withMaxStringLength(this.json.maxStringLength)
+				.withMaxNumberLength(this.json.maxNumberLength);
+		}
+
+	}
+
+	/**
+	 * Retry properties of the templates: connection failures, 5xx and 429 answers are
+	 * retried with exponential backoff; other 4xx answers, including 410 Gone, never are.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts to send an event, the first included; 1 disables
+		 * retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the second attempt.
+		 */
+		private Duration initialInterval = Duration.ofMillis(200);
+
+		/**
+		 * Factor by which the wait grows after each further attempt.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts, jitter included.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Randomness of each wait, from 0 to 1: 0.5 spreads a wait of 1s between 0.5s and
+		 * 1.5s, so that senders failing together do not retry together.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Longest Retry-After that the templates wait for; a target asking for a longer
+		 * pause fails the send at once rather than holding the caller.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException("max-attempts must be at least 1, not " + maxAttempts);
+			}
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = notNegative("initial-interval", initialInterval);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+				throw new IllegalArgumentException("multiplier must be at least 1.0, not " + multiplier);
+			}
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = notNegative("max-interval", maxInterval);
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			if (!(jitter >= 0.0 && jitter <= 1.0)) {
+				throw new IllegalArgumentException("jitter must be between 0 and 1, not " + jitter);
+			}
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = notNegative("max-retry-after", maxRetryAfter);
+		}
+
+		private static Duration notNegative(String name, Duration duration) {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException(name + " must not be negative, not " + duration);
+			}
+			return duration;
+		}
+
+		private static @Nullable Duration positive(String name, @Nullable Duration duration) {
+			if (duration != null && (duration.isNegative() || duration.isZero())) {
+				throw new IllegalArgumentException(name + " must be positive, not " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+	/**
+	 * Read limits of events in the JSON format; an event over one is answered with 400.
+	 */
+	public static class Json {
+
+		/**
+		 * Maximum nesting depth of JSON objects and arrays, the event object and the
+		 * batch array included.
+		 */
+		private int maxNestingDepth = EventLimits.DEFAULT_MAX_NESTING_DEPTH;
+
+		/**
+		 * Maximum length, in characters, of a JSON string that is read: attribute values,
+		 * string data and data_base64.
+		 */
+		private int maxStringLength = EventLimits.DEFAULT_MAX_STRING_LENGTH;
+
+		/**
+		 * Maximum length, in characters, of a JSON number anywhere in an event.
+		 */
+		private int maxNumberLength = EventLimits.DEFAULT_MAX_NUMBER_LENGTH;
+
+		public int getMaxNestingDepth() {
+			return this.maxNestingDepth;
+		}
+
+		public void setMaxNestingDepth(int maxNestingDepth) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxNestingDepth(maxNestingDepth);
+			this.maxNestingDepth = maxNestingDepth;
+		}
+
+		public int getMaxStringLength() {
+			return this.maxStringLength;
+		}
+
+		public void setMaxStringLength(int maxStringLength) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxStringLength(maxStringLength);
+			this.maxStringLength = maxStringLength;
+		}
+
+		public int getMaxNumberLength() {
+			return this.maxNumberLength;
+		}
+
+		public void setMaxNumberLength(int maxNumberLength) {
+			// EventLimits validates the range
+			EventLimits.defaults().withMaxNumberLength(maxNumberLength);
+			this.maxNumberLength = maxNumberLength;
+		}
+
+	}
+
+	/**
+	 * Abuse protection of the CloudEvents HTTP webhook specification, for the handler
+	 * methods that receive CloudEvents.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether to answer the webhook validation handshake (OPTIONS with
+		 * WebHook-Request-Origin) and refuse deliveries whose WebHook-Request-Origin is
+		 * not allowed.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Origins (DNS names of senders) that may deliver events, or "*" for all.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>(List.of("*"));
+
+		/**
+		 * Requests per minute each sender may deliver. When not set, the rate is
+		 * unlimited ("*").
+		 */
+		private @Nullable Integer allowedRate;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public @Nullable Integer getAllowedRate() {
+			return this.allowedRate;
+		}
+
+		public void setAllowedRate(@Nullable Integer allowedRate) {
+			if (allowedRate != null && allowedRate <= 0) {
+				throw new IllegalArgumentException("Allowed rate must be greater than zero");
+			}
+			this.allowedRate = allowedRate;
 		}
 
 	}

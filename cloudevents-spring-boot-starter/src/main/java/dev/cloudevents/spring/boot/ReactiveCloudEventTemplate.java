@@ -1,6 +1,8 @@
 package dev.cloudevents.spring.boot;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.boot.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.HttpMessage;
 
@@ -36,11 +39,23 @@ import dev.cloudevents.spring.http.HttpMessage;
  * Requests are written with the {@link CloudEventHttpBinding} directly and responses read
  * as raw buffers, so they do not depend on the codecs of the client.
  * <p>
- * Errors, signalled by the returned {@code Mono}: a target that answers with a status
- * other than 2xx gives a {@link CloudEventDeliveryException} (except {@link #exchange},
- * which returns any status); a target that cannot be reached gives a
- * {@link CloudEventConnectionException}; a reply that claims to be a CloudEvent but is
- * not a valid one gives an {@link InvalidCloudEventException}.
+ * Retries: a connection failure (refused, timed out, broken), a 5xx or a 429 answer is
+ * retried with exponential backoff and jitter, or after the time that the target's
+ * {@code Retry-After} asks for, as {@link CloudEventsProperties.Retry} configures; the
+ * waits are timers of Reactor's parallel scheduler, no thread is blocked. Other 4xx
+ * answers are not retried, and neither is {@code 410 Gone}, which the CloudEvents webhook
+ * specification says means the target is retired. A retry sends the same event, with the
+ * same id: receivers deduplicate events by source and id, so an event that did arrive
+ * although its attempt failed is not processed twice by a conforming receiver.
+ * {@link #exchange} retries connection failures only: any status is an answer it returns.
+ * <p>
+ * Errors, signalled by the returned {@code Mono} after the retries: a target that answers
+ * with a status other than 2xx gives a {@link CloudEventDeliveryException} (except
+ * {@link #exchange}, which returns any status); a target that cannot be reached gives a
+ * {@link CloudEventConnectionException}. Both list every {@link DeliveryAttempt attempt}.
+ * A reply that claims to be a CloudEvent but is not a valid one gives an
+ * {@link InvalidCloudEventException}, without a retry. A send either completes or signals
+ * an error.
  *
  * @author cloudevents-spring
  * @since 0.1.0
@@ -61,8 +76,11 @@ public class ReactiveCloudEventTemplate {
 
 	private final @Nullable URI sink;
 
+	private final RetryPolicy retryPolicy;
+
 	/**
-	 * Create a template.
+	 * Create a template that retries with the defaults of
+	 * {@link CloudEventsProperties.Retry}.
 	 * @param webClient the client that sends the requests
 	 * @param binding the binding that writes events and reads replies
 	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
@@ -72,7 +90,23 @@ public class ReactiveCloudEventTemplate {
 	 */
 	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding, ContentMode contentMode,
 			URI source, @Nullable URI sink) {
+		this(webClient, binding, contentMode, source, sink, new CloudEventsProperties.Retry());
+	}
+
+	/**
+	 * Create a template.
+	 * @param webClient the client that sends the requests
+	 * @param binding the binding that writes events and reads replies
+	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
+	 * {@link #sendAndReceive(URI, CloudEvent)}
+	 * @param source the source of the events built by {@link #send(String, Object)}
+	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
+	 * @param retry when and how often failed attempts are retried, read once
+	 */
+	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding, ContentMode contentMode,
+			URI source, @Nullable URI sink, CloudEventsProperties.Retry retry) {
 		this.webClient = webClient;
+		this.retryPolicy = new RetryPolicy(retry);
 		this.binding = binding;
 		this.replyReader = new ReplyReader(binding);
 		this.contentMode = contentMode;
@@ -160,14 +194,32 @@ public class ReactiveCloudEventTemplate {
 	 * @param target the URI to post the event to
 	 * @param event the event
 	 * @param mode binary or structured
-	 * @return the status, headers and reply event of the response
+	 * @return the status, headers and reply event of the first response, after retrying
+	 * connection failures
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
-		return exchange(target, () -> this.binding.toHttp(event, mode), false);
+		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false));
 	}
 
 	private Mono<CloudEventResponse> deliver(URI target, Supplier<HttpMessage> message) {
-		return exchange(target, message, true);
+		return withRetries(exchange(target, message, true));
+	}
+
+	private Mono<CloudEventResponse> withRetries(Mono<CloudEventResponse> attempt) {
+		return Mono.defer(() -> attempt(attempt, new DeliveryAttempts()));
+	}
+
+	private Mono<CloudEventResponse> attempt(Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
+		Instant start = this.retryPolicy.clock().instant();
+		return attempt.onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
+			RuntimeException failure = (RuntimeException) ex;
+			Decision decision = this.retryPolicy.decide(attempts.failed(start, failure), failure);
+			Duration delay = decision.delay();
+			if (delay == null) {
+				return Mono.error(attempts.giveUp(failure, decision.reason()));
+			}
+			return Mono.delay(delay).then(Mono.defer(() -> attempt(attempt, attempts)));
+		});
 	}
 
 	private Mono<CloudEventResponse> exchange(URI target, Supplier<HttpMessage> messageSupplier,

@@ -3,7 +3,14 @@ package dev.cloudevents.spring.boot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -35,6 +42,47 @@ class EventReceiverApplication {
 	static final CloudEventHttpBinding binding = new CloudEventHttpBinding();
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	/** What /scripted answers, in order; the last answer repeats. */
+	final Queue<Answer> script = new ConcurrentLinkedQueue<>();
+
+	/** The bodies that /scripted received, as text. */
+	final List<String> scriptedBodies = new CopyOnWriteArrayList<>();
+
+	final AtomicInteger slowRequests = new AtomicInteger();
+
+	volatile CountDownLatch slowRelease = new CountDownLatch(1);
+
+	void reset() {
+		this.received.clear();
+		this.script.clear();
+		this.scriptedBodies.clear();
+		this.slowRequests.set(0);
+		this.slowRelease = new CountDownLatch(1);
+	}
+
+	void script(Answer... answers) {
+		this.script.addAll(List.of(answers));
+	}
+
+	@PostMapping("/scripted")
+	ResponseEntity<Void> scripted(@RequestBody(required = false) byte[] body) {
+		this.scriptedBodies.add(new String(bytes(body), StandardCharsets.UTF_8));
+		Answer answer = (this.script.size() > 1) ? this.script.poll() : this.script.peek();
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
+		if (answer.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+		}
+		return response.build();
+	}
+
+	@PostMapping("/slow")
+	ResponseEntity<Void> slow() throws InterruptedException {
+		this.slowRequests.incrementAndGet();
+		// bounded: released by the test when it ends, at the latest after 10 seconds
+		this.slowRelease.await(10, TimeUnit.SECONDS);
+		return ResponseEntity.accepted().build();
+	}
 
 	@PostMapping("/events")
 	ResponseEntity<Void> receive(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
@@ -87,6 +135,18 @@ class EventReceiverApplication {
 	}
 
 	record Received(ContentMode mode, CloudEvent event) {
+
+	}
+
+	record Answer(int status, @Nullable String retryAfter) {
+
+		static Answer status(int status) {
+			return new Answer(status, null);
+		}
+
+		static Answer retryAfter(int status, String retryAfter) {
+			return new Answer(status, retryAfter);
+		}
 
 	}
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @SpringBootTest(classes = EventReceiverApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "cloudevents.http.content-mode=structured")
+		properties = { "cloudevents.http.content-mode=structured", "cloudevents.http.retry.initial-interval=10ms" })
 class ReactiveCloudEventTemplateTests {
 
 	@LocalServerPort
@@ -50,7 +50,7 @@ class ReactiveCloudEventTemplateTests {
 
 	@BeforeEach
 	void forgetReceivedEvents() {
-		this.receiver.received.clear();
+		this.receiver.reset();
 	}
 
 	@ParameterizedTest

@@ -14,6 +14,9 @@ import org.springframework.http.MediaType;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimitExceededException;
+import dev.cloudevents.spring.EventLimits;
+import dev.cloudevents.spring.EventLimits.Limit;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.UnsupportedEventFormatException;
@@ -24,6 +27,10 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * headers and bodies in binary, structured and batched content mode. The building block
  * of the Spring MVC converter, the WebFlux codecs and the templates;
  * {@link CloudEventHttp} offers the same with a default configuration.
+ * <p>
+ * Reading enforces the {@link EventLimits} of the format: in binary mode, the number of
+ * {@code ce-} headers that are no attribute of the event's spec version is bounded by
+ * {@link EventLimits#maxExtensions()}.
  * <p>
  * Instances are thread-safe.
  *
@@ -196,6 +203,8 @@ public final class CloudEventHttpBinding {
 	 * @return the event
 	 * @throws UnsupportedEventFormatException if the body is in an event format other
 	 * than JSON
+	 * @throws EventLimitExceededException if the event goes over one of the
+	 * {@linkplain JsonEventFormat#limits() limits}
 	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
 	 */
 	public CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
@@ -217,6 +226,8 @@ public final class CloudEventHttpBinding {
 	 * @param body the body bytes
 	 * @return the events, possibly none
 	 * @throws UnsupportedEventFormatException if the body is not a JSON batch
+	 * @throws EventLimitExceededException if the batch or one of its events goes over one
+	 * of the {@linkplain JsonEventFormat#limits() limits}
 	 * @throws InvalidCloudEventException if the batch or one of its events is invalid
 	 */
 	public List<CloudEvent> fromHttpBatch(HttpHeaders headers, byte[] body) {
@@ -235,12 +246,19 @@ public final class CloudEventHttpBinding {
 					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
 		}
 		boolean v03 = SpecVersion.V0_3.value().equals(headers.getFirst(CE_SPECVERSION));
+		SpecVersion version = v03 ? SpecVersion.V0_3 : SpecVersion.V1_0;
+		int maxExtensions = this.format.limits().maxExtensions();
+		int[] extensions = new int[1];
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
 		headers.forEach((name, values) -> {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				return;
 			}
 			String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+			if (!version.isCoreAttribute(attribute) && ++extensions[0] > maxExtensions) {
+				throw new EventLimitExceededException(Limit.EXTENSIONS, "The event has more than " + maxExtensions
+						+ " extension attributes in ce- headers (limit " + Limit.EXTENSIONS.key() + ")", null);
+			}
 			if (values.size() != 1) {
 				throw new InvalidCloudEventException(attribute,
 						"must be sent once, but header '" + name + "' appears " + values.size() + " times");
@@ -276,7 +294,9 @@ public final class CloudEventHttpBinding {
 		try {
 			return headers.getContentType();
 		}
-		catch (InvalidMediaTypeException ex) {
+		// Spring's parser fails with StringIndexOutOfBoundsException on some values
+		// that start with a quote, such as '"a/b'
+		catch (InvalidMediaTypeException | IndexOutOfBoundsException ex) {
 			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
 					"comes from a Content-Type that is not a media type: " + ex.getMessage(), ex);
 		}

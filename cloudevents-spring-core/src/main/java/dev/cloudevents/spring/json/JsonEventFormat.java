@@ -6,8 +6,11 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventLimitExceededException;
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.InvalidCloudEventException;
 
 /**
@@ -37,6 +42,11 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * (0.3's {@code Map}) are rejected;</li>
  * <li>a member that appears twice is rejected.</li>
  * </ul>
+ * <p>
+ * Reading enforces {@link EventLimits}: the batch size and number of extensions as it
+ * goes, the nesting depth and the lengths of strings and numbers as Jackson's
+ * {@link StreamReadConstraints} of a parser factory of its own, derived from the mapper's
+ * so that the application's mapper is left as it is.
  * <p>
  * Instances are thread-safe.
  *
@@ -63,8 +73,13 @@ public final class JsonEventFormat {
 
 	private final JsonEventWriter eventWriter;
 
+	private final EventLimits limits;
+
+	private final JsonFactory readFactory;
+
 	/**
-	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects.
+	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects and
+	 * the {@linkplain EventLimits#defaults() default limits}.
 	 */
 	public JsonEventFormat() {
 		this(JsonMapper.shared());
@@ -72,13 +87,32 @@ public final class JsonEventFormat {
 
 	/**
 	 * Create a format that serializes data given as objects with the given mapper and
-	 * reads with its stream-read constraints.
+	 * reads with the {@linkplain EventLimits#defaults() default limits}.
 	 * @param jsonMapper the mapper
 	 */
 	public JsonEventFormat(JsonMapper jsonMapper) {
+		this(jsonMapper, EventLimits.defaults());
+	}
+
+	/**
+	 * Create a format that serializes data given as objects with the given mapper and
+	 * reads with the given limits.
+	 * @param jsonMapper the mapper
+	 * @param limits the limits of the events read
+	 */
+	public JsonEventFormat(JsonMapper jsonMapper, EventLimits limits) {
 		this.jsonMapper = jsonMapper;
 		this.writer = jsonMapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 		this.eventWriter = new JsonEventWriter(jsonMapper);
+		this.limits = limits;
+		JsonFactory factory = jsonMapper.tokenStreamFactory();
+		StreamReadConstraints constraints = factory.streamReadConstraints()
+			.rebuild()
+			.maxNestingDepth(limits.maxNestingDepth())
+			.maxStringLength(limits.maxStringLength())
+			.maxNumberLength(limits.maxNumberLength())
+			.build();
+		this.readFactory = factory.rebuild().streamReadConstraints(constraints).build();
 	}
 
 	/**
@@ -87,6 +121,14 @@ public final class JsonEventFormat {
 	 */
 	public JsonMapper jsonMapper() {
 		return this.jsonMapper;
+	}
+
+	/**
+	 * Return the limits this format enforces when reading.
+	 * @return the limits
+	 */
+	public EventLimits limits() {
+		return this.limits;
 	}
 
 	/**
@@ -153,14 +195,16 @@ public final class JsonEventFormat {
 	 * Read one event.
 	 * @param json the UTF-8 JSON bytes
 	 * @return the event
+	 * @throws EventLimitExceededException if the event goes over one of the
+	 * {@linkplain #limits() limits}
 	 * @throws InvalidCloudEventException if the bytes are not a valid event
 	 */
 	public CloudEvent deserialize(byte[] json) {
-		try (JsonParser parser = this.jsonMapper.createParser(json)) {
-			return new JsonEventReader(json, parser).readSingle();
+		try (JsonParser parser = createParser(json)) {
+			return new JsonEventReader(json, parser, this.limits).readSingle();
 		}
 		catch (JacksonException ex) {
-			throw JsonEventReader.malformed(ex);
+			throw JsonEventReader.failure(ex, this.limits);
 		}
 	}
 
@@ -168,15 +212,21 @@ public final class JsonEventFormat {
 	 * Read a batch of events.
 	 * @param json the UTF-8 JSON bytes of an array of events
 	 * @return the events, possibly none
+	 * @throws EventLimitExceededException if the batch or one of its events goes over one
+	 * of the {@linkplain #limits() limits}
 	 * @throws InvalidCloudEventException if the bytes are not a valid batch
 	 */
 	public List<CloudEvent> deserializeBatch(byte[] json) {
-		try (JsonParser parser = this.jsonMapper.createParser(json)) {
-			return new JsonEventReader(json, parser).readBatch();
+		try (JsonParser parser = createParser(json)) {
+			return new JsonEventReader(json, parser, this.limits).readBatch();
 		}
 		catch (JacksonException ex) {
-			throw JsonEventReader.malformed(ex);
+			throw JsonEventReader.failure(ex, this.limits);
 		}
+	}
+
+	private JsonParser createParser(byte[] json) {
+		return this.readFactory.createParser(ObjectReadContext.empty(), json);
 	}
 
 }

@@ -15,10 +15,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import org.springframework.util.MimeTypeUtils;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventLimitExceededException;
+import dev.cloudevents.spring.EventLimits;
+import dev.cloudevents.spring.EventLimits.Limit;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 
@@ -69,6 +73,8 @@ final class JsonEventReader {
 
 	private final JsonParser parser;
 
+	private final EventLimits limits;
+
 	private int seen;
 
 	private @Nullable String specVersion;
@@ -97,6 +103,9 @@ final class JsonEventReader {
 
 	private int extensionCount;
 
+	/** Extension members read, null ones included. */
+	private int extensionMembers;
+
 	private @Nullable JsonToken dataToken;
 
 	private int dataStart;
@@ -107,9 +116,10 @@ final class JsonEventReader {
 
 	private byte @Nullable [] dataBase64;
 
-	JsonEventReader(byte[] json, JsonParser parser) {
+	JsonEventReader(byte[] json, JsonParser parser, EventLimits limits) {
 		this.json = json;
 		this.parser = parser;
+		this.limits = limits;
 	}
 
 	CloudEvent readSingle() {
@@ -132,7 +142,13 @@ final class JsonEventReader {
 		List<CloudEvent> events = null;
 		SpecVersion version = null;
 		int index = 0;
+		int maxBatchSize = this.limits.maxBatchSize();
 		while ((token = nextToken(index)) != JsonToken.END_ARRAY) {
+			if (index == maxBatchSize) {
+				throw new EventLimitExceededException(Limit.BATCH_SIZE,
+						"The batch holds more than " + maxBatchSize + " events (limit " + Limit.BATCH_SIZE.key() + ")",
+						null);
+			}
 			if (token != JsonToken.START_OBJECT) {
 				throw new InvalidCloudEventException("Batch element at index " + index
 						+ " must be a JSON object (a CloudEvent) but was " + describe(token));
@@ -145,7 +161,7 @@ final class JsonEventReader {
 				throw inBatch(ex, index);
 			}
 			catch (JacksonException ex) {
-				throw inBatch(malformed(ex), index);
+				throw inBatch(failure(ex, this.limits), index);
 			}
 			if (version == null) {
 				version = event.specVersion();
@@ -167,7 +183,7 @@ final class JsonEventReader {
 			return this.parser.nextToken();
 		}
 		catch (JacksonException ex) {
-			throw inBatch(malformed(ex), index);
+			throw inBatch(failure(ex, this.limits), index);
 		}
 	}
 
@@ -233,6 +249,7 @@ final class JsonEventReader {
 		this.dataContentEncoding = null;
 		Arrays.fill(this.extensionValues, 0, this.extensionCount, null);
 		this.extensionCount = 0;
+		this.extensionMembers = 0;
 		this.dataToken = null;
 		this.dataText = null;
 		this.dataBase64 = null;
@@ -273,6 +290,12 @@ final class JsonEventReader {
 	}
 
 	private void readExtension(String name, JsonToken token) {
+		// checked first: the duplicate check below is quadratic in the number of members
+		if (++this.extensionMembers > this.limits.maxExtensions()) {
+			throw new EventLimitExceededException(Limit.EXTENSIONS, "The event has more than "
+					+ this.limits.maxExtensions() + " extension attributes (limit " + Limit.EXTENSIONS.key() + ")",
+					null);
+		}
 		for (int i = 0; i < this.extensionCount; i++) {
 			if (this.extensionNames[i].equals(name)) {
 				throw duplicate(name);
@@ -347,6 +370,9 @@ final class JsonEventReader {
 		}
 		try {
 			this.dataBase64 = this.parser.getBinaryValue(BASE64_VARIANT);
+		}
+		catch (StreamConstraintsException ex) {
+			throw ex;
 		}
 		catch (JacksonException ex) {
 			throw new InvalidCloudEventException(DATA_BASE64, "is not valid Base64: " + ex.getOriginalMessage(), ex);
@@ -472,7 +498,41 @@ final class JsonEventReader {
 		}
 	}
 
-	static InvalidCloudEventException malformed(JacksonException ex) {
+	/**
+	 * Return the exception for a parser failure: a read limit, or malformed JSON.
+	 */
+	static InvalidCloudEventException failure(JacksonException ex, EventLimits limits) {
+		return (ex instanceof StreamConstraintsException constraint) ? limitExceeded(constraint, limits)
+				: malformed(ex);
+	}
+
+	/**
+	 * Name the limit from Jackson's message, which is all that tells the constraints
+	 * apart.
+	 */
+	private static InvalidCloudEventException limitExceeded(StreamConstraintsException ex, EventLimits limits) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		if (message.startsWith("Document nesting depth")) {
+			return exceeded(Limit.NESTING_DEPTH,
+					"The JSON is nested deeper than " + limits.maxNestingDepth() + " levels", ex);
+		}
+		if (message.startsWith("String value length")) {
+			return exceeded(Limit.STRING_LENGTH,
+					"A JSON string is longer than " + limits.maxStringLength() + " characters", ex);
+		}
+		if (message.startsWith("Number value length")) {
+			return exceeded(Limit.NUMBER_LENGTH,
+					"A JSON number is longer than " + limits.maxNumberLength() + " characters", ex);
+		}
+		// a constraint of the application's JsonMapper that EventLimits does not set
+		return new InvalidCloudEventException("The JSON exceeds a read constraint: " + message, ex);
+	}
+
+	private static EventLimitExceededException exceeded(Limit limit, String message, Throwable cause) {
+		return new EventLimitExceededException(limit, message + " (limit " + limit.key() + ")", cause);
+	}
+
+	private static InvalidCloudEventException malformed(JacksonException ex) {
 		TokenStreamLocation location = ex.getLocation();
 		String where = (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
 				: "";
@@ -484,6 +544,9 @@ final class JsonEventReader {
 		String attribute = ex.getAttribute();
 		String prefix = "Attribute '" + attribute + "' ";
 		String message = ex.getMessage();
+		if (ex instanceof EventLimitExceededException exceeded) {
+			return new EventLimitExceededException(exceeded.getLimit(), message + suffix, ex);
+		}
 		if (attribute != null && message.startsWith(prefix)) {
 			return new InvalidCloudEventException(attribute, message.substring(prefix.length()) + suffix, ex);
 		}

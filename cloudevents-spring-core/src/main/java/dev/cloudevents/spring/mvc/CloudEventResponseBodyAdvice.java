@@ -1,16 +1,17 @@
 package dev.cloudevents.spring.mvc;
 
+import java.util.Collections;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -63,7 +64,12 @@ public class CloudEventResponseBodyAdvice implements ResponseBodyAdvice<Object> 
 		// the hints are asked for without the request: it is bound to the thread in MVC
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			ContentMode mode = this.binding.contentMode(new ServletServerHttpRequest(request).getHeaders());
+			// the raw headers: ServletServerHttpRequest fails on a wildcard Content-Type
+			HttpHeaders headers = new HttpHeaders();
+			for (String name : Collections.list(request.getHeaderNames())) {
+				headers.addAll(name, Collections.list(request.getHeaders(name)));
+			}
+			ContentMode mode = this.binding.contentMode(headers);
 			if (mode != null) {
 				return Map.of(CloudEventHttpMessageConverter.CONTENT_MODE_HINT, mode);
 			}

@@ -8,13 +8,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.cloudevents.spring.EventLimitExceededException;
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.UnsupportedEventFormatException;
 
 /**
  * Thrown on the server side when a request does not carry a CloudEvent the application
  * can accept: 400 for an invalid event or data that cannot be bound, 415 for an
- * unsupported event format, 413 for a body over the configured limit. As an
+ * unsupported event format, 413 for a body or batch over the configured limit, 403 for a
+ * webhook delivery from an origin that is not allowed. As an
  * {@link org.springframework.web.ErrorResponse}, it carries an RFC 9457
  * {@link org.springframework.http.ProblemDetail} whose {@code detail} names the attribute
  * and the rule (and whose {@code attribute} property names the attribute, when there is
@@ -37,6 +40,10 @@ public class CloudEventRequestException extends ResponseStatusException {
 	public static final URI UNREADABLE_DATA_TYPE = URI
 		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#event-data");
 
+	/** Problem type of a webhook delivery from an origin that is not allowed. */
+	public static final URI WEBHOOK_ORIGIN_TYPE = URI
+		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/http-webhook.md#4-abuse-protection");
+
 	private CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
 			@Nullable Throwable cause) {
 		super(status, detail, cause);
@@ -48,19 +55,34 @@ public class CloudEventRequestException extends ResponseStatusException {
 
 	/**
 	 * Create the exception for an event that could not be read: 415 for an
-	 * {@link UnsupportedEventFormatException}, 400 otherwise.
+	 * {@link UnsupportedEventFormatException}, 413 for a batch over
+	 * {@link EventLimits.Limit#BATCH_SIZE}, 400 otherwise. A problem about one attribute
+	 * names it in an {@code attribute} property, one about a limit in a {@code limit}
+	 * property.
 	 * @param ex the reason the event was rejected
 	 * @return the exception
 	 */
 	public static CloudEventRequestException of(InvalidCloudEventException ex) {
 		String detail = String.valueOf(ex.getMessage());
-		CloudEventRequestException result = (ex instanceof UnsupportedEventFormatException)
-				? new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
-						"Unsupported CloudEvent format", detail, ex)
-				: new CloudEventRequestException(HttpStatus.BAD_REQUEST, INVALID_EVENT_TYPE, "Invalid CloudEvent",
-						detail, ex);
+		CloudEventRequestException result;
+		if (ex instanceof UnsupportedEventFormatException) {
+			result = new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
+					"Unsupported CloudEvent format", detail, ex);
+		}
+		else if (ex instanceof EventLimitExceededException exceeded
+				&& exceeded.getLimit() == EventLimits.Limit.BATCH_SIZE) {
+			result = new CloudEventRequestException(HttpStatus.CONTENT_TOO_LARGE, URI.create("about:blank"), null,
+					detail, ex);
+		}
+		else {
+			result = new CloudEventRequestException(HttpStatus.BAD_REQUEST, INVALID_EVENT_TYPE, "Invalid CloudEvent",
+					detail, ex);
+		}
 		if (ex.getAttribute() != null) {
 			result.getBody().setProperty("attribute", ex.getAttribute());
+		}
+		if (ex instanceof EventLimitExceededException exceeded) {
+			result.getBody().setProperty("limit", exceeded.getLimit().key());
 		}
 		return result;
 	}
@@ -73,6 +95,18 @@ public class CloudEventRequestException extends ResponseStatusException {
 	public static CloudEventRequestException tooLarge(long maxBytes) {
 		return new CloudEventRequestException(HttpStatus.CONTENT_TOO_LARGE, URI.create("about:blank"), null,
 				"Body exceeds the limit of " + maxBytes + " bytes", null);
+	}
+
+	/**
+	 * Create the exception for a webhook delivery whose {@code WebHook-Request-Origin} is
+	 * not allowed: 403.
+	 * @param origin the origin the request names
+	 * @return the exception
+	 * @see WebhookHandshake
+	 */
+	public static CloudEventRequestException originNotAllowed(String origin) {
+		return new CloudEventRequestException(HttpStatus.FORBIDDEN, WEBHOOK_ORIGIN_TYPE, "Webhook origin not allowed",
+				"Deliveries from the origin '" + origin + "' are not allowed", null);
 	}
 
 	/**

@@ -140,17 +140,17 @@ class JsonEventFormatTests {
 	}
 
 	@Test
-	void readingAppliesTheMappersStreamReadConstraints() {
+	void readingAppliesTheMappersStreamReadConstraintsThatEventLimitsDoNotSet() {
 		JsonMapper strict = JsonMapper
 			.builder(JsonFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(10).build())
+				.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(10).build())
 				.build())
 			.build();
-		byte[] json = bytes("{\"specversion\":\"1.0\"," + ATTRIBUTES + ",\"subject\":\"" + "x".repeat(100) + "\"}");
+		byte[] json = bytes("{\"specversion\":\"1.0\"," + ATTRIBUTES + ",\"" + "x".repeat(100) + "\":1}");
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> new JsonEventFormat(strict).deserialize(json))
-			.withMessageContaining("Malformed JSON")
-			.withMessageContaining("String value length");
+			.withMessageContaining("The JSON exceeds a read constraint")
+			.withMessageContaining("Name length");
 	}
 
 	private CloudEvent read(String json) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
@@ -39,8 +41,8 @@ public class MvcTestApplication {
 	}
 
 	@Bean
-	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper) {
-		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper));
+	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper, ObjectProvider<EventLimits> limits) {
+		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper, limits.getIfAvailable(EventLimits::defaults)));
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package dev.cloudevents.spring.webflux;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.codec.CodecCustomizer;
@@ -15,6 +16,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
@@ -43,8 +45,8 @@ public class WebFluxTestApplication {
 	}
 
 	@Bean
-	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper) {
-		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper));
+	CloudEventHttpBinding cloudEventHttpBinding(JsonMapper jsonMapper, ObjectProvider<EventLimits> limits) {
+		return new CloudEventHttpBinding(new JsonEventFormat(jsonMapper, limits.getIfAvailable(EventLimits::defaults)));
 	}
 
 	@Bean

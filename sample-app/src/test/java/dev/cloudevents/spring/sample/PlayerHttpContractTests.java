@@ -137,6 +137,22 @@ class PlayerHttpContractTests {
 	}
 
 	@Test
+	void receivedCounterCountsEveryEventBeyondTheCapAndAcrossDeletes() {
+		long before = receivedTotal();
+		for (int i = 1; i <= 7; i++) {
+			postBinary("counted-" + i, "com.example.counted", "{}");
+		}
+		String batch = "[" + structured("counted-batch-1", "com.example.counted") + ","
+				+ structured("counted-batch-2", "com.example.counted") + "]";
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("application/cloudevents-batch+json"));
+		exchange(HttpMethod.POST, "/", headers, batch);
+		postStructured("{\"specversion\": \"1.0\", \"id\": ");
+		exchange(HttpMethod.DELETE, "/api/events", new HttpHeaders(), null);
+		assertThat(receivedTotal() - before).isEqualTo(9);
+	}
+
+	@Test
 	void streamReplaysTheEventsSoFarThenPushesNewOnes() throws Exception {
 		postBinary("before-subscribing", "com.example.stream", "{}");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/events/stream"))
@@ -266,6 +282,15 @@ class PlayerHttpContractTests {
 		JsonNode events = this.jsonMapper.readTree(response.getBody());
 		assertThat(events.isArray()).isTrue();
 		return events;
+	}
+
+	private long receivedTotal() {
+		ResponseEntity<String> response = exchange(HttpMethod.GET, "/actuator/metrics/player.events.received",
+				new HttpHeaders(), null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode measurement = this.jsonMapper.readTree(response.getBody()).get("measurements").get(0);
+		assertThat(measurement.get("statistic").asString()).isEqualTo("COUNT");
+		return measurement.get("value").asLong();
 	}
 
 	private static List<String> ids(JsonNode events) {

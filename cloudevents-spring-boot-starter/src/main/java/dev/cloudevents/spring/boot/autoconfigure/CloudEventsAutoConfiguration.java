@@ -6,8 +6,11 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,12 +22,14 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriUtils;
 
@@ -39,17 +44,21 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
 import dev.cloudevents.spring.mvc.CloudEventRequestBodyAdvice;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
+import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
+import dev.cloudevents.spring.web.WebhookHandshake;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
+import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for CloudEvents: the JSON event format and HTTP binding with the
  * application's {@link JsonMapper}, the templates that send events, and the web wiring:
  * an HTTP message converter for Spring MVC, {@code RestClient} and {@code RestTemplate},
- * codecs for WebFlux and {@code WebClient}, argument resolvers and problem responses.
- * Runs after the Jackson auto-configuration, whose mapper it uses, and before the
- * auto-configurations of the HTTP converters, codecs, clients and web stacks, which pick
- * up what it contributes.
+ * codecs for WebFlux and {@code WebClient}, argument resolvers and problem responses,
+ * and, with {@code cloudevents.webhook.enabled}, the webhook abuse protection of the
+ * endpoints that receive events. Runs after the Jackson auto-configuration, whose mapper
+ * it uses, and before the auto-configurations of the HTTP converters, codecs, clients and
+ * web stacks, which pick up what it contributes.
  *
  * @author cloudevents-spring
  * @since 0.1.0
@@ -67,14 +76,19 @@ public final class CloudEventsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JsonEventFormat jsonEventFormat(ObjectProvider<JsonMapper> jsonMapper) {
-		return new JsonEventFormat(jsonMapper.getIfUnique(JsonMapper::shared));
+	JsonEventFormat jsonEventFormat(ObjectProvider<JsonMapper> jsonMapper, CloudEventsProperties properties) {
+		return new JsonEventFormat(jsonMapper.getIfUnique(JsonMapper::shared), properties.getHttp().toEventLimits());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CloudEventHttpBinding cloudEventHttpBinding(JsonEventFormat jsonEventFormat) {
 		return new CloudEventHttpBinding(jsonEventFormat);
+	}
+
+	static WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
+		CloudEventsProperties.Webhook webhook = properties.getWebhook();
+		return new WebhookHandshake(webhook.getAllowedOrigins(), webhook.getAllowedRate());
 	}
 
 	static URI source(CloudEventsProperties properties, Environment environment) {
@@ -93,10 +107,16 @@ public final class CloudEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CloudEventTemplate cloudEventTemplate(ObjectProvider<RestClient.Builder> restClientBuilder,
-				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment) {
-			RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder).build();
+				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment,
+				BeanFactory beanFactory, ResourceLoader resourceLoader) {
+			// the builder is Boot's prototype: the timeouts reach this template's client
+			// only
+			RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
+				.requestFactory(TemplateClients.requestFactory(properties.getHttp(), beanFactory,
+						resourceLoader.getClassLoader()))
+				.build();
 			return new CloudEventTemplate(restClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink());
+					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
 		}
 
 	}
@@ -108,10 +128,14 @@ public final class CloudEventsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ReactiveCloudEventTemplate reactiveCloudEventTemplate(ObjectProvider<WebClient.Builder> webClientBuilder,
-				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment) {
-			WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).build();
+				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment,
+				BeanFactory beanFactory, ResourceLoader resourceLoader) {
+			WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder)
+				.clientConnector(
+						TemplateClients.connector(properties.getHttp(), beanFactory, resourceLoader.getClassLoader()))
+				.build();
 			return new ReactiveCloudEventTemplate(webClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink());
+					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
 		}
 
 	}
@@ -238,6 +262,39 @@ public final class CloudEventsAutoConfiguration {
 			return new CloudEventExceptionHandler();
 		}
 
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBooleanProperty("cloudevents.webhook.enabled")
+		static class WebhookConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
+				return CloudEventsAutoConfiguration.webhookHandshake(properties);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			WebhookHandshakeInterceptor webhookHandshakeInterceptor(WebhookHandshake handshake,
+					@Qualifier("requestMappingHandlerMapping") ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> handlerMapping) {
+				// looked up when a request comes: the mapping is built with this
+				// interceptor
+				return new WebhookHandshakeInterceptor(handshake, handlerMapping::getObject);
+			}
+
+			@Bean
+			WebMvcConfigurer webhookWebMvcConfigurer(WebhookHandshakeInterceptor interceptor) {
+				return new WebMvcConfigurer() {
+
+					@Override
+					public void addInterceptors(InterceptorRegistry registry) {
+						registry.addInterceptor(interceptor);
+					}
+
+				};
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -260,6 +317,25 @@ public final class CloudEventsAutoConfiguration {
 				ObjectProvider<ServerCodecConfigurer> serverCodecConfigurer) {
 			return new CloudEventWebExceptionHandler(
 					serverCodecConfigurer.getIfAvailable(ServerCodecConfigurer::create).getWriters());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBooleanProperty("cloudevents.webhook.enabled")
+		static class WebhookConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
+				return CloudEventsAutoConfiguration.webhookHandshake(properties);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			WebhookHandshakeWebFilter webhookHandshakeWebFilter(WebhookHandshake handshake,
+					@Qualifier("requestMappingHandlerMapping") ObjectProvider<org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping> handlerMapping) {
+				return new WebhookHandshakeWebFilter(handshake, handlerMapping::getObject);
+			}
+
 		}
 
 	}

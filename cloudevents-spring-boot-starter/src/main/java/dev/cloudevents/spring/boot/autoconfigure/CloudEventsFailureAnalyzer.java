@@ -14,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimits;
 
 /**
  * Explains an invalid {@code cloudevents.*} property with the values it accepts; ahead of
@@ -29,6 +30,16 @@ final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 	private static final String SOURCE = "cloudevents.source";
 
 	private static final String MAX_BODY_SIZE = "cloudevents.http.max-body-size";
+
+	private static final String RETRY = "cloudevents.http.retry.";
+
+	private static final String MAX_BATCH_SIZE = "cloudevents.http.max-batch-size";
+
+	private static final String MAX_EXTENSIONS = "cloudevents.http.max-extensions";
+
+	private static final String JSON_LIMITS = "cloudevents.http.json.";
+
+	private static final String ALLOWED_RATE = "cloudevents.webhook.allowed-rate";
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
@@ -53,7 +64,23 @@ final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 			case SOURCE -> "Set '" + SOURCE + "' to a URI reference, such as https://example.com/orders or "
 					+ "/orders, or remove it to use \"/\" followed by spring.application.name.";
 			case MAX_BODY_SIZE -> "Set '" + MAX_BODY_SIZE + "' to a data size, such as 512KB or 1MB.";
-			default -> null;
+			case "cloudevents.http.connect-timeout", "cloudevents.http.read-timeout" ->
+				"Set '" + name + "' to a positive duration, such as 5s or 500ms, or remove it.";
+			case RETRY + "max-attempts" -> "Set '" + name + "' to 1 or more; 1 turns retries off.";
+			case RETRY + "multiplier" -> "Set '" + name + "' to 1.0 or more, such as 2.0.";
+			case RETRY + "jitter" -> "Set '" + name + "' to a number from 0 (no jitter) to 1, such as 0.5.";
+			case RETRY + "initial-interval", RETRY + "max-interval", RETRY + "max-retry-after" ->
+				"Set '" + name + "' to a duration that is not negative, such as 200ms or 5s.";
+			case MAX_BATCH_SIZE -> "Set '" + MAX_BATCH_SIZE + "' to a number of events of at least 1, such as "
+					+ EventLimits.DEFAULT_MAX_BATCH_SIZE + ".";
+			case MAX_EXTENSIONS -> "Set '" + MAX_EXTENSIONS + "' to a number of extension attributes of at least 0, "
+					+ "such as " + EventLimits.DEFAULT_MAX_EXTENSIONS + ".";
+			case ALLOWED_RATE -> "Set '" + ALLOWED_RATE + "' to a number of requests per minute greater than zero, "
+					+ "or remove it for no limit.";
+			default -> name.startsWith(JSON_LIMITS) ? "Set '" + name + "' to a whole number of at least 1; the "
+					+ "defaults are max-nesting-depth " + EventLimits.DEFAULT_MAX_NESTING_DEPTH + ", max-string-length "
+					+ EventLimits.DEFAULT_MAX_STRING_LENGTH + " and max-number-length "
+					+ EventLimits.DEFAULT_MAX_NUMBER_LENGTH + "." : null;
 		};
 	}
 

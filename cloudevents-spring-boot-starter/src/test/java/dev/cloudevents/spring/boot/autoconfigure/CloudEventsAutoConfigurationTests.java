@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.boot.CloudEventTemplate;
 import dev.cloudevents.spring.boot.CloudEventsProperties;
 import dev.cloudevents.spring.boot.ReactiveCloudEventTemplate;
@@ -50,7 +52,10 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
+import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
+import dev.cloudevents.spring.web.WebhookHandshake;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
+import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +119,77 @@ class CloudEventsAutoConfigurationTests {
 	}
 
 	@Test
+	void formatReadsWithTheDefaultLimits() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(JsonEventFormat.class).limits())
+			.isEqualTo(EventLimits.defaults()));
+	}
+
+	@Test
+	void formatReadsWithTheConfiguredLimits() {
+		this.contextRunner
+			.withPropertyValues("cloudevents.http.max-batch-size=10", "cloudevents.http.max-extensions=0",
+					"cloudevents.http.json.max-nesting-depth=16", "cloudevents.http.json.max-string-length=2000",
+					"cloudevents.http.json.max-number-length=30")
+			.run((context) -> assertThat(context.getBean(JsonEventFormat.class).limits())
+				.isEqualTo(EventLimits.defaults()
+					.withMaxBatchSize(10)
+					.withMaxExtensions(0)
+					.withMaxNestingDepth(16)
+					.withMaxStringLength(2000)
+					.withMaxNumberLength(30)));
+	}
+
+	@Test
+	void formatLimitsLeaveTheApplicationJsonMapperAsItIs() {
+		this.contextRunner.withPropertyValues("cloudevents.http.json.max-string-length=10")
+			.run((context) -> assertThat(
+					context.getBean(JsonMapper.class).tokenStreamFactory().streamReadConstraints().getMaxStringLength())
+				.isGreaterThan(10));
+	}
+
+	@Test
+	void webhookProtectionIsOffByDefault() {
+		this.servletContextRunner.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class)
+			.doesNotHaveBean(WebhookHandshakeInterceptor.class));
+		this.reactiveContextRunner.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class)
+			.doesNotHaveBean(WebhookHandshakeWebFilter.class));
+	}
+
+	@Test
+	void servletApplicationGetsTheWebhookInterceptorWhenEnabled() {
+		this.servletContextRunner
+			.withPropertyValues("cloudevents.webhook.enabled=true", "cloudevents.webhook.allowed-origins=a.example",
+					"cloudevents.webhook.allowed-rate=60")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookHandshakeInterceptor.class)
+					.doesNotHaveBean(WebhookHandshakeWebFilter.class);
+				WebhookHandshake handshake = context.getBean(WebhookHandshake.class);
+				assertThat(handshake.allows("A.example")).isTrue();
+				assertThat(handshake.allows("b.example")).isFalse();
+				assertThat(handshake.consent("a.example").getFirst(WebhookHandshake.ALLOWED_RATE)).isEqualTo("60");
+			});
+	}
+
+	@Test
+	void reactiveApplicationGetsTheWebhookFilterWhenEnabled() {
+		this.reactiveContextRunner.withPropertyValues("cloudevents.webhook.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(WebhookHandshakeWebFilter.class)
+				.doesNotHaveBean(WebhookHandshakeInterceptor.class);
+			WebhookHandshake handshake = context.getBean(WebhookHandshake.class);
+			assertThat(handshake.allows("any.example")).isTrue();
+			assertThat(handshake.consent("any.example").toSingleValueMap())
+				.containsEntry(WebhookHandshake.ALLOWED_ORIGIN, "*")
+				.containsEntry(WebhookHandshake.ALLOWED_RATE, "*");
+		});
+	}
+
+	@Test
+	void nonWebApplicationGetsNoWebhookBeansEvenWhenEnabled() {
+		this.contextRunner.withPropertyValues("cloudevents.webhook.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookHandshake.class));
+	}
+
+	@Test
 	void templatesAreCreatedWithoutBootClientBuilders() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(CloudEventTemplate.class)
@@ -157,6 +233,15 @@ class CloudEventsAutoConfigurationTests {
 			assertThat(properties.getHttp().getContentMode()).isEqualTo(ContentMode.BINARY);
 			assertThat(properties.getHttp().getSink()).isNull();
 			assertThat(properties.getHttp().getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+			assertThat(properties.getHttp().getConnectTimeout()).isNull();
+			assertThat(properties.getHttp().getReadTimeout()).isNull();
+			CloudEventsProperties.Retry retry = properties.getHttp().getRetry();
+			assertThat(retry.getMaxAttempts()).isEqualTo(3);
+			assertThat(retry.getInitialInterval()).isEqualTo(Duration.ofMillis(200));
+			assertThat(retry.getMultiplier()).isEqualTo(2.0);
+			assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(retry.getJitter()).isEqualTo(0.5);
+			assertThat(retry.getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(30));
 		});
 	}
 
@@ -173,6 +258,34 @@ class CloudEventsAutoConfigurationTests {
 				assertThat(properties.getHttp().getSink()).isEqualTo(URI.create("http://broker.example/default"));
 				assertThat(properties.getHttp().getMaxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
 			});
+	}
+
+	@Test
+	void retryAndTimeoutPropertiesAreBound() {
+		this.contextRunner
+			.withPropertyValues("cloudevents.http.connect-timeout=2s", "cloudevents.http.read-timeout=7s",
+					"cloudevents.http.retry.max-attempts=5", "cloudevents.http.retry.initial-interval=50ms",
+					"cloudevents.http.retry.multiplier=1.5", "cloudevents.http.retry.max-interval=1m",
+					"cloudevents.http.retry.jitter=0", "cloudevents.http.retry.max-retry-after=2m")
+			.run((context) -> {
+				CloudEventsProperties.Http http = context.getBean(CloudEventsProperties.class).getHttp();
+				assertThat(http.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(http.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(http.getRetry().getMaxAttempts()).isEqualTo(5);
+				assertThat(http.getRetry().getInitialInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(http.getRetry().getMultiplier()).isEqualTo(1.5);
+				assertThat(http.getRetry().getMaxInterval()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(http.getRetry().getJitter()).isZero();
+				assertThat(http.getRetry().getMaxRetryAfter()).isEqualTo(Duration.ofMinutes(2));
+			});
+	}
+
+	@Test
+	void invalidRetryPropertiesFailTheStartup() {
+		this.contextRunner.withPropertyValues("cloudevents.http.retry.max-attempts=0")
+			.run((context) -> assertThat(context).hasFailed());
+		this.contextRunner.withPropertyValues("cloudevents.http.retry.jitter=1.5")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

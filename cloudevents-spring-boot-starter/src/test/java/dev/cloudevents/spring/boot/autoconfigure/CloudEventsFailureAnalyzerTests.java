@@ -57,6 +57,38 @@ class CloudEventsFailureAnalyzerTests {
 	}
 
 	@Test
+	void invalidRetryAndTimeoutValuesAreExplained() {
+		assertThat(analyze("cloudevents.http.retry.max-attempts=0").getAction()).contains("1 or more");
+		assertThat(analyze("cloudevents.http.retry.multiplier=0.5").getAction()).contains("1.0 or more");
+		assertThat(analyze("cloudevents.http.retry.jitter=2").getAction()).contains("from 0");
+		assertThat(analyze("cloudevents.http.retry.max-retry-after=-1s").getAction()).contains("not negative");
+		assertThat(analyze("cloudevents.http.read-timeout=0s").getDescription())
+			.contains("Invalid value '0s' for property 'cloudevents.http.read-timeout'");
+		assertThat(analyze("cloudevents.http.connect-timeout=soon").getAction()).contains("positive duration");
+	}
+
+	@Test
+	void limitsOutOfRangeAreExplained() {
+		FailureAnalysis batch = analyze("cloudevents.http.max-batch-size=0");
+		assertThat(batch.getDescription()).contains("Invalid value '0' for property 'cloudevents.http.max-batch-size'");
+		assertThat(batch.getAction()).contains("at least 1").contains("1000");
+		assertThat(analyze("cloudevents.http.max-extensions=-1").getAction()).contains("at least 0").contains("64");
+		FailureAnalysis depth = analyze("cloudevents.http.json.max-nesting-depth=-5");
+		assertThat(depth.getDescription())
+			.contains("Invalid value '-5' for property 'cloudevents.http.json.max-nesting-depth'");
+		assertThat(depth.getAction()).contains("at least 1").contains("max-nesting-depth 64");
+		assertThat(analyze("cloudevents.http.json.max-string-length=many").getAction()).contains("5000000");
+	}
+
+	@Test
+	void webhookRateThatIsNotPositiveIsExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.webhook.allowed-rate=0");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value '0' for property 'cloudevents.webhook.allowed-rate'");
+		assertThat(analysis.getAction()).contains("greater than zero");
+	}
+
+	@Test
 	void otherBindFailuresAreLeftToSpringBoot() {
 		this.contextRunner.withPropertyValues("cloudevents.http.content-mode=banana").run((context) -> {
 			assertThat(context).hasFailed();

@@ -161,7 +161,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 			throws IOException {
 		HttpHeaders headers = ServletRequestHeaders.servletPresent ? ServletRequestHeaders.of(inputMessage)
 				: inputMessage.getHeaders();
-		byte[] body = readBody(inputMessage);
+		byte[] body = readBody(inputMessage, headers);
 		try {
 			if (type.toClass() == CloudEvent.class) {
 				return this.binding.fromHttp(headers, body);
@@ -177,12 +177,12 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		}
 	}
 
-	private byte[] readBody(HttpInputMessage inputMessage) throws IOException {
+	private byte[] readBody(HttpInputMessage inputMessage, HttpHeaders headers) throws IOException {
 		long max = this.maxBodySize.toBytes();
 		if (max < 0) {
 			return inputMessage.getBody().readAllBytes();
 		}
-		if (inputMessage.getHeaders().getContentLength() > max) {
+		if (headers.getContentLength() > max) {
 			throw tooLarge(inputMessage, max);
 		}
 		InputStream in = inputMessage.getBody();

@@ -1,5 +1,9 @@
 package dev.cloudevents.spring.http.converter;
 
+import java.util.Collections;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -8,8 +12,9 @@ import org.springframework.util.ClassUtils;
 /**
  * The headers of a servlet request as they arrived. {@link ServletServerHttpRequest} adds
  * the request's character encoding to {@code Content-Type} (Spring Boot forces UTF-8),
- * which in binary mode would change the event's {@code datacontenttype}. Loaded only when
- * the Servlet API is present.
+ * which in binary mode would change the event's {@code datacontenttype}, and fails with
+ * {@link IllegalArgumentException} on a wildcard such as {@code *}{@code /*}. Loaded only
+ * when the Servlet API is present.
  */
 final class ServletRequestHeaders {
 
@@ -23,10 +28,10 @@ final class ServletRequestHeaders {
 		if (!(inputMessage instanceof ServletServerHttpRequest request)) {
 			return inputMessage.getHeaders();
 		}
-		HttpHeaders headers = HttpHeaders.copyOf(inputMessage.getHeaders());
-		String contentType = request.getServletRequest().getHeader(HttpHeaders.CONTENT_TYPE);
-		if (contentType != null) {
-			headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+		HttpServletRequest servletRequest = request.getServletRequest();
+		HttpHeaders headers = new HttpHeaders();
+		for (String name : Collections.list(servletRequest.getHeaderNames())) {
+			headers.addAll(name, Collections.list(servletRequest.getHeaders(name)));
 		}
 		return headers;
 	}
