@@ -97,6 +97,8 @@ public final class CloudEvent {
 
 	private final byte @Nullable [] data;
 
+	private final boolean jsonValueData;
+
 	private final @Nullable Object dataValue;
 
 	private volatile byte @Nullable [] serializedDataValue;
@@ -113,6 +115,7 @@ public final class CloudEvent {
 		this.time = builder.time;
 		this.extensions = builder.shareExtensions();
 		this.data = builder.data;
+		this.jsonValueData = builder.jsonValueData;
 		this.dataValue = builder.dataValue;
 	}
 
@@ -154,6 +157,7 @@ public final class CloudEvent {
 		builder.time = this.time;
 		this.extensions.forEach(builder::putExtension);
 		builder.data = this.data;
+		builder.jsonValueData = this.jsonValueData;
 		builder.dataValue = this.dataValue;
 		return builder;
 	}
@@ -349,6 +353,15 @@ public final class CloudEvent {
 	}
 
 	/**
+	 * Return whether the data is known to be exactly one JSON value: given to
+	 * {@link Builder#jsonData(byte[])}, as event formats do with the JSON data they read.
+	 * @return whether the data bytes need no check before being embedded as JSON
+	 */
+	public boolean isJsonValueData() {
+		return this.jsonValueData && this.data != null;
+	}
+
+	/**
 	 * Return the data as bytes. Data given as an object is serialized to JSON with a
 	 * default {@link JsonMapper}, once.
 	 * <p>
@@ -525,6 +538,8 @@ public final class CloudEvent {
 
 		private byte @Nullable [] data;
 
+		private boolean jsonValueData;
+
 		private @Nullable Object dataValue;
 
 		private Builder(boolean fillDefaults) {
@@ -687,7 +702,26 @@ public final class CloudEvent {
 		 */
 		public Builder data(byte @Nullable [] data) {
 			this.data = data;
+			this.jsonValueData = false;
 			this.dataValue = null;
+			return this;
+		}
+
+		/**
+		 * Set the data to bytes known to be exactly one JSON value in UTF-8, such as the
+		 * slice of a document that an event format has just parsed. Encoders copy such
+		 * data into the JSON format as it is, where bytes given to {@link #data(byte[])}
+		 * are checked first, so that bytes that are not JSON cannot break the envelope.
+		 * Unless a {@code datacontenttype} is set, it becomes {@code application/json}.
+		 * @param json the JSON value, kept as it is (not copied)
+		 * @return this builder
+		 */
+		public Builder jsonData(byte[] json) {
+			data(json);
+			this.jsonValueData = true;
+			if (this.dataContentType == null) {
+				this.dataContentType = APPLICATION_JSON;
+			}
 			return this;
 		}
 

@@ -17,6 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class CloudEventTests {
 
 	@Test
+	void jsonDataIsKnownToBeOneJsonValueAndDataGivenAsBytesIsNot() {
+		byte[] json = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		CloudEvent checked = CloudEvent.builder().source("/s").type("t").jsonData(json).build();
+		assertThat(checked.isJsonValueData()).isTrue();
+		assertThat(checked.dataContentType()).isEqualTo("application/json");
+		assertThat(checked.data()).isSameAs(json);
+		CloudEvent unchecked = checked.mutate().data("application/json", json).build();
+		assertThat(unchecked.isJsonValueData()).isFalse();
+	}
+
+	@Test
 	void aBuilderReusedAfterBuildLeavesTheFirstEventAlone() {
 		CloudEvent.Builder builder = CloudEvent.builder().source("/s").type("t").extension("one", 1);
 		CloudEvent first = builder.build();

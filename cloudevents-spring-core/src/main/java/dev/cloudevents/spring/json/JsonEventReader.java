@@ -450,7 +450,7 @@ final class JsonEventReader {
 			builder.data(base64Data((String) this.dataContentEncoding));
 		}
 		else if (contentType == null || CloudEvent.isJsonContentType(contentType)) {
-			builder.data(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
+			builder.jsonData(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
 			if (contentType == null) {
 				// the spec's implied type, made explicit for bindings that re-encode the
 				// event

@@ -93,7 +93,8 @@ final class JsonEventWriter {
 		}
 		else {
 			bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
-			mode = dataMode(bytes, contentType, encoding);
+			mode = (encoding == null && event.isJsonValueData() && event.isJsonData()) ? DataMode.JSON
+					: dataMode(bytes, contentType, encoding);
 		}
 		if (mode == DataMode.BASE64 && version == SpecVersion.V0_3) {
 			encoding = JsonEventReader.BASE64;
