@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -62,7 +58,7 @@ class JavaScriptSdkInteropTests {
 		JsonNode received = sendToJavaScript(InteropEvents.encode(sent.event(), mode));
 		assertThat(received.path("mode").asString()).isEqualTo(InteropEvents.modeName(mode));
 		assertThat(received.get("error")).isNull();
-		assertThat(received.get("event")).isEqualTo(asJavaScriptSdkHoldsIt(sent.event(), mode));
+		assertThat(received.get("event")).isEqualTo(PeerEvents.asJavaScriptSdkHoldsIt(sent.event(), mode));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -70,12 +66,13 @@ class JavaScriptSdkInteropTests {
 	void weReceiveEveryAttributeAndTheDataTheJavaScriptSdkSends(ContentMode mode, InteropEvent sent)
 			throws IOException {
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			NodePeer.SendResult result = peer.send(receiver.uri(), InteropEvents.modeName(mode), toJson(sent.event()));
+			NodePeer.SendResult result = peer.send(receiver.uri(), InteropEvents.modeName(mode),
+					PeerEvents.toJavaScriptJson(sent.event()));
 			assertThat(result.error()).isNull();
 			assertThat(result.status()).as(result.body()).isEqualTo(202);
 			CloudEvent received = receiver.lastEvent();
 			CloudEvent expected = InteropEvents.asCarriedIn(mode,
-					sent.event().mutate().time(inUtcMilliseconds(sent.event().time())).build());
+					sent.event().mutate().time(PeerEvents.inUtcMilliseconds(sent.event().time())).build());
 			assertThat(received.attributes()).containsExactlyInAnyOrderEntriesOf(expected.attributes());
 			assertThat(received.data()).isEqualTo(expected.data());
 		}
@@ -129,7 +126,7 @@ class JavaScriptSdkInteropTests {
 	void theJavaScriptSdkRewritesTimeToUtcMillisecondsWhenItSends() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			peer.send(receiver.uri(), "binary", toJson(event));
+			peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event));
 			assertThat(receiver.lastRequest().header("ce-time")).isEqualTo("2024-05-06T05:08:09.123Z");
 			assertThat(receiver.lastEvent().time()).isEqualTo(OffsetDateTime.parse("2024-05-06T05:08:09.123Z"))
 				.isNotEqualTo(event.time());
@@ -171,7 +168,7 @@ class JavaScriptSdkInteropTests {
 	void weAcceptTheUnencodedSpacesTheJavaScriptSdkSends() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("orders 42").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			assertThat(peer.send(receiver.uri(), "binary", toJson(event)).status()).isEqualTo(202);
+			assertThat(peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event)).status()).isEqualTo(202);
 			assertThat(receiver.lastRequest().header("ce-subject")).isEqualTo("orders 42");
 			assertThat(receiver.lastEvent().subject()).isEqualTo("orders 42");
 		}
@@ -186,7 +183,7 @@ class JavaScriptSdkInteropTests {
 	void weRejectTheUnencodedPercentSignTheJavaScriptSdkSends() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("50% off").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", toJson(event));
+			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.body()).contains("'subject'").contains("two hex digits");
 			assertThat(receiver.lastRequest().error()).isInstanceOf(InvalidCloudEventException.class);
@@ -204,7 +201,7 @@ class JavaScriptSdkInteropTests {
 	void weRejectTheRawLatin1HeaderBytesTheJavaScriptSdkSends() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("caf\u00E9").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", toJson(event));
+			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event));
 			assertThat(result.status()).isEqualTo(400);
 			assertThat(result.body()).contains("'subject'").contains("not valid UTF-8");
 			// the JDK server hands the raw byte over as the ISO-8859-1 character
@@ -222,7 +219,7 @@ class JavaScriptSdkInteropTests {
 	void theJavaScriptSdkCannotSendCharactersAboveLatin1InBinaryMode() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("Euro \u20AC").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", toJson(event));
+			NodePeer.SendResult result = peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event));
 			assertThat(result.delivered()).isFalse();
 			assertThat(result.stage()).isEqualTo("post");
 			assertThat(receiver.requests()).isEmpty();
@@ -257,7 +254,7 @@ class JavaScriptSdkInteropTests {
 	void theJavaScriptSdkSendsAJsonContentTypeWithAnEventThatHasNoData() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			assertThat(peer.send(receiver.uri(), "binary", toJson(event)).status()).isEqualTo(202);
+			assertThat(peer.send(receiver.uri(), "binary", PeerEvents.toJavaScriptJson(event)).status()).isEqualTo(202);
 			CloudEvent received = receiver.lastEvent();
 			assertThat(received.dataContentType()).isEqualTo("application/json; charset=utf-8");
 			assertThat(received.hasData()).isFalse();
@@ -312,7 +309,7 @@ class JavaScriptSdkInteropTests {
 	void weRejectTheDataBase64TheJavaScriptSdkWritesInA03Event() throws IOException {
 		CloudEvent event = InteropEvents.binary(SpecVersion.V0_3).event();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			NodePeer.SendResult result = peer.send(receiver.uri(), "structured", toJson(event));
+			NodePeer.SendResult result = peer.send(receiver.uri(), "structured", PeerEvents.toJavaScriptJson(event));
 			assertThat(result.sent().path("body").asString()).contains("\"data_base64\"")
 				.doesNotContain("datacontentencoding");
 			assertThat(result.status()).isEqualTo(400);
@@ -327,66 +324,6 @@ class JavaScriptSdkInteropTests {
 		List<JsonNode> records = javaScriptReceiver.receivedEvents();
 		assertThat(records).as(response.body()).hasSize(before + 1);
 		return records.get(records.size() - 1);
-	}
-
-	/**
-	 * The event as {@code peer.mjs} describes what the JavaScript SDK holds: attributes
-	 * as strings, {@code time} in UTC milliseconds, extensions as strings in binary mode
-	 * and typed in structured mode, JSON data parsed, text data as a string, other data
-	 * as {@code data_base64}.
-	 */
-	private static ObjectNode asJavaScriptSdkHoldsIt(CloudEvent event, ContentMode mode) {
-		ObjectNode json = JSON.createObjectNode();
-		CloudEvent carried = InteropEvents.asCarriedIn(mode, event);
-		carried.attributes().forEach((name, value) -> putValue(json, name, value));
-		json.put("time", inUtcMilliseconds(event.time()).toInstant().toString());
-		putData(json, event);
-		return json;
-	}
-
-	/**
-	 * The event in the CloudEvents JSON format, written by hand, for the peer to send.
-	 */
-	private static String toJson(CloudEvent event) {
-		ObjectNode json = JSON.createObjectNode();
-		event.attributes().forEach((name, value) -> putValue(json, name, value));
-		if (event.time() != null) {
-			json.put("time", event.attributeAsString("time"));
-		}
-		putData(json, event);
-		return JSON.writeValueAsString(json);
-	}
-
-	private static void putValue(ObjectNode json, String name, Object value) {
-		if (value instanceof Integer number) {
-			json.put(name, number);
-		}
-		else if (value instanceof Boolean flag) {
-			json.put(name, flag);
-		}
-		else {
-			json.put(name, value.toString());
-		}
-	}
-
-	private static void putData(ObjectNode json, CloudEvent event) {
-		byte[] data = event.data();
-		if (data == null) {
-			return;
-		}
-		if (event.isJsonData()) {
-			json.set("data", JSON.readTree(data));
-		}
-		else if (event.dataContentType() != null && event.dataContentType().startsWith("text/")) {
-			json.put("data", new String(data, StandardCharsets.UTF_8));
-		}
-		else {
-			json.put("data_base64", Base64.getEncoder().encodeToString(data));
-		}
-	}
-
-	private static OffsetDateTime inUtcMilliseconds(OffsetDateTime time) {
-		return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.rw.CloudEventRWException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,12 +40,12 @@ class ReferenceSdkInteropTests {
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 			io.cloudevents.CloudEvent received = receiver.lastEvent();
 			CloudEvent expected = InteropEvents.asCarriedIn(mode, sent.event());
-			assertThat(attributesOf(received)).containsExactlyInAnyOrderEntriesOf(expected.attributes());
+			assertThat(PeerEvents.attributesOf(received)).containsExactlyInAnyOrderEntriesOf(expected.attributes());
 			// the map compares OffsetDateTime with equals(): the same instant, offset and
 			// fraction; said explicitly here
 			assertThat(received.getTime()).isAtSameInstantAs(expected.time());
 			assertThat(received.getTime().getOffset()).isEqualTo(expected.time().getOffset());
-			assertThat(dataOf(received)).isEqualTo(expected.data());
+			assertThat(PeerEvents.dataOf(received)).isEqualTo(expected.data());
 		}
 	}
 
@@ -55,7 +54,7 @@ class ReferenceSdkInteropTests {
 	void weReceiveEveryAttributeAndTheDataTheReferenceSdkSends(ContentMode mode, InteropEvent sent) throws IOException {
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
 			ReferenceSdkPeer.Response response = ReferenceSdkPeer.post(receiver.uri(), InteropEvents.modeName(mode),
-					toReferenceSdk(sent.event()));
+					PeerEvents.toReferenceSdk(sent.event()));
 			assertThat(response.status()).as(response.bodyText()).isEqualTo(202);
 			CloudEvent received = receiver.lastEvent();
 			CloudEvent expected = InteropEvents.asCarriedIn(mode, sent.event());
@@ -98,7 +97,8 @@ class ReferenceSdkInteropTests {
 	void weAcceptTheUnencodedSpacesTheReferenceSdkSends() throws IOException {
 		CloudEvent sent = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("orders 42").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent)).status()).isEqualTo(202);
+			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", PeerEvents.toReferenceSdk(sent)).status())
+				.isEqualTo(202);
 			assertThat(receiver.lastRequest().header("ce-subject")).isEqualTo("orders 42");
 			assertThat(receiver.lastEvent().subject()).isEqualTo("orders 42");
 		}
@@ -113,7 +113,8 @@ class ReferenceSdkInteropTests {
 	void weRejectTheUnencodedPercentSignTheReferenceSdkSends() throws IOException {
 		CloudEvent sent = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("50% off").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			ReferenceSdkPeer.Response response = ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent));
+			ReferenceSdkPeer.Response response = ReferenceSdkPeer.post(receiver.uri(), "binary",
+					PeerEvents.toReferenceSdk(sent));
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(receiver.lastRequest().error()).isInstanceOf(InvalidCloudEventException.class)
 				.hasMessageContaining("subject")
@@ -130,7 +131,8 @@ class ReferenceSdkInteropTests {
 	void weReadTheUnencodedDoubleQuotesTheReferenceSdkSendsAsAQuotedString() throws IOException {
 		CloudEvent sent = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("say \"hi\"").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent)).status()).isEqualTo(202);
+			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", PeerEvents.toReferenceSdk(sent)).status())
+				.isEqualTo(202);
 			assertThat(receiver.lastRequest().header("ce-subject")).isEqualTo("say \"hi\"");
 			assertThat(receiver.lastEvent().subject()).isEqualTo("say hi");
 		}
@@ -147,7 +149,8 @@ class ReferenceSdkInteropTests {
 	void javaNetHttpTurnsTheLatin1CharactersTheReferenceSdkSendsIntoQuestionMarks() throws IOException {
 		CloudEvent sent = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("caf\u00E9").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
-			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent)).status()).isEqualTo(202);
+			assertThat(ReferenceSdkPeer.post(receiver.uri(), "binary", PeerEvents.toReferenceSdk(sent)).status())
+				.isEqualTo(202);
 			assertThat(receiver.lastRequest().header("ce-subject")).isEqualTo("caf?");
 			assertThat(receiver.lastEvent().subject()).isEqualTo("caf?");
 		}
@@ -163,7 +166,7 @@ class ReferenceSdkInteropTests {
 		CloudEvent sent = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("Euro \u20AC").build();
 		try (CloudEventReceiver<CloudEvent> receiver = CloudEventReceiver.start()) {
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> ReferenceSdkPeer.post(receiver.uri(), "binary", toReferenceSdk(sent)));
+				.isThrownBy(() -> ReferenceSdkPeer.post(receiver.uri(), "binary", PeerEvents.toReferenceSdk(sent)));
 			assertThat(receiver.requests()).isEmpty();
 		}
 	}
@@ -181,62 +184,6 @@ class ReferenceSdkInteropTests {
 		catch (CloudEventRWException ex) {
 			throw new InvalidCloudEventException("The reference SDK rejected the request: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * The reference SDK's attributes and extensions by name, {@code specversion} as its
-	 * string.
-	 */
-	private static Map<String, Object> attributesOf(io.cloudevents.CloudEvent event) {
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		for (String name : event.getAttributeNames()) {
-			Object value = event.getAttribute(name);
-			if (value != null) {
-				attributes.put(name,
-						(value instanceof io.cloudevents.SpecVersion version) ? version.toString() : value);
-			}
-		}
-		for (String name : event.getExtensionNames()) {
-			attributes.put(name, event.getExtension(name));
-		}
-		return attributes;
-	}
-
-	private static byte[] dataOf(io.cloudevents.CloudEvent event) {
-		return (event.getData() != null) ? event.getData().toBytes() : null;
-	}
-
-	private static io.cloudevents.CloudEvent toReferenceSdk(CloudEvent event) {
-		CloudEventBuilder builder = (event.specVersion() == SpecVersion.V1_0) ? CloudEventBuilder.v1()
-				: CloudEventBuilder.v03();
-		builder.withId(event.id()).withSource(event.source()).withType(event.type());
-		if (event.dataContentType() != null) {
-			builder.withDataContentType(event.dataContentType());
-		}
-		if (event.dataSchema() != null) {
-			builder.withDataSchema(event.dataSchema());
-		}
-		if (event.subject() != null) {
-			builder.withSubject(event.subject());
-		}
-		if (event.time() != null) {
-			builder.withTime(event.time());
-		}
-		event.extensions().forEach((name, value) -> {
-			if (value instanceof Integer number) {
-				builder.withExtension(name, number);
-			}
-			else if (value instanceof Boolean flag) {
-				builder.withExtension(name, flag);
-			}
-			else {
-				builder.withExtension(name, (String) value);
-			}
-		});
-		if (event.data() != null) {
-			builder.withData(event.data());
-		}
-		return builder.build();
 	}
 
 }
