@@ -1,9 +1,11 @@
 package dev.cloudevents.spring.http;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,14 @@ public final class CloudEventHttpBinding {
 	private static final String CE_SOURCE = HEADER_PREFIX + CloudEvent.SOURCE;
 
 	private static final String CE_TYPE = HEADER_PREFIX + CloudEvent.TYPE;
+
+	private static final String CE_DATASCHEMA = HEADER_PREFIX + CloudEvent.DATASCHEMA;
+
+	private static final String CE_SCHEMAURL = HEADER_PREFIX + CloudEvent.SCHEMAURL;
+
+	private static final String CE_SUBJECT = HEADER_PREFIX + CloudEvent.SUBJECT;
+
+	private static final String CE_TIME = HEADER_PREFIX + CloudEvent.TIME;
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -113,7 +123,8 @@ public final class CloudEventHttpBinding {
 	 * @param headers the headers to add to
 	 */
 	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
-		headers.set(CE_SPECVERSION, event.specVersion().value());
+		SpecVersion version = event.specVersion();
+		headers.set(CE_SPECVERSION, version.value());
 		headers.set(CE_ID, HeaderValues.encode(event.id()));
 		headers.set(CE_SOURCE, HeaderValues.encode(event.source().toString()));
 		headers.set(CE_TYPE, HeaderValues.encode(event.type()));
@@ -121,15 +132,27 @@ public final class CloudEventHttpBinding {
 		if (dataContentType != null) {
 			headers.set(HttpHeaders.CONTENT_TYPE, dataContentType);
 		}
-		setIfPresent(headers, event,
-				(event.specVersion() == SpecVersion.V1_0) ? CloudEvent.DATASCHEMA : CloudEvent.SCHEMAURL);
+		URI dataSchema = event.dataSchema();
+		if (dataSchema != null) {
+			headers.set((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
+					HeaderValues.encode(dataSchema.toString()));
+		}
 		// no datacontentencoding: it says how an event format carries binary data as a
 		// string (0.3), and a binary-mode body is the bytes themselves
-		setIfPresent(headers, event, CloudEvent.SUBJECT);
-		setIfPresent(headers, event, CloudEvent.TIME);
-		event.extensions()
-			.forEach((name, value) -> headers.set(HEADER_PREFIX + name,
-					HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(name)))));
+		String subject = event.subject();
+		if (subject != null) {
+			headers.set(CE_SUBJECT, HeaderValues.encode(subject));
+		}
+		if (event.time() != null) {
+			// RFC 3339 needs no percent-encoding
+			headers.set(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
+		}
+		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
+			String name = extension.getKey();
+			String value = (extension.getValue() instanceof String text) ? text
+					: Objects.requireNonNull(event.attributeAsString(name));
+			headers.set(HEADER_PREFIX.concat(name), HeaderValues.encode(value));
+		}
 	}
 
 	/**
@@ -281,13 +304,6 @@ public final class CloudEventHttpBinding {
 			builder.data(body);
 		}
 		return builder.build();
-	}
-
-	private void setIfPresent(HttpHeaders headers, CloudEvent event, String attribute) {
-		String value = event.attributeAsString(attribute);
-		if (value != null) {
-			headers.set(HEADER_PREFIX + attribute, HeaderValues.encode(value));
-		}
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {
