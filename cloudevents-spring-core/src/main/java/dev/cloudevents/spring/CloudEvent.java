@@ -534,7 +534,8 @@ public final class CloudEvent {
 		// set once an event holds the map: the builder copies it before changing it again
 		private boolean extensionsShared;
 
-		private final Map<String, String> versionedAttributes = new LinkedHashMap<>(2);
+		// created on first use: most events have none of these attributes
+		private @Nullable Map<String, String> versionedAttributes;
 
 		private byte @Nullable [] data;
 
@@ -689,7 +690,7 @@ public final class CloudEvent {
 				case SUBJECT -> subject(value);
 				case TIME -> this.time = Timestamps.parse(TIME, value);
 				// their meaning depends on a specversion that may come later
-				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> this.versionedAttributes.put(name, value);
+				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> versionedAttributes().put(name, value);
 				default -> extension(name, value);
 			}
 			return this;
@@ -809,19 +810,22 @@ public final class CloudEvent {
 			if (this.type == null) {
 				throw new InvalidCloudEventException(TYPE, "is required");
 			}
-			for (Map.Entry<String, String> entry : this.versionedAttributes.entrySet()) {
-				String name = entry.getKey();
-				if (!version.isCoreAttribute(name)) {
-					extension(name, entry.getValue());
+			Map<String, String> versioned = this.versionedAttributes;
+			if (versioned != null) {
+				for (Map.Entry<String, String> entry : versioned.entrySet()) {
+					String name = entry.getKey();
+					if (!version.isCoreAttribute(name)) {
+						extension(name, entry.getValue());
+					}
+					else if (name.equals(DATACONTENTENCODING)) {
+						dataContentEncoding(entry.getValue());
+					}
+					else {
+						this.dataSchema = Values.uriReference(name, entry.getValue());
+					}
 				}
-				else if (name.equals(DATACONTENTENCODING)) {
-					dataContentEncoding(entry.getValue());
-				}
-				else {
-					this.dataSchema = Values.uriReference(name, entry.getValue());
-				}
+				this.versionedAttributes = null;
 			}
-			this.versionedAttributes.clear();
 			if (version == SpecVersion.V1_0) {
 				if (this.dataSchema != null) {
 					Values.checkAbsoluteUri(DATASCHEMA, this.dataSchema);
@@ -838,6 +842,15 @@ public final class CloudEvent {
 				}
 			}
 			return new CloudEvent(this, version, eventId, this.source, this.type);
+		}
+
+		private Map<String, String> versionedAttributes() {
+			Map<String, String> versioned = this.versionedAttributes;
+			if (versioned == null) {
+				versioned = new LinkedHashMap<>(4);
+				this.versionedAttributes = versioned;
+			}
+			return versioned;
 		}
 
 		private void putExtension(String name, Object value) {

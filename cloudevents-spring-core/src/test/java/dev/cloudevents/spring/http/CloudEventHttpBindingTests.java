@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -225,6 +226,27 @@ class CloudEventHttpBindingTests {
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[] { 1 }))
 			.withMessageContaining("datacontenttype");
+	}
+
+	@Test
+	void rejectsACoreAttributeSentTwiceInDifferentCaseOverCaseSensitiveHeaders() {
+		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
+		headers.addAll(minimalBinaryHeaders());
+		headers.set("CE-ID", "2");
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[0]))
+			.withMessageContaining("Attribute 'id' must be sent once");
+	}
+
+	@Test
+	void rejectsAnExtensionSentTwiceInDifferentCaseOverCaseSensitiveHeaders() {
+		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
+		headers.addAll(minimalBinaryHeaders());
+		headers.set("ce-myext", "1");
+		headers.set("Ce-MyExt", "2");
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[0]))
+			.withMessageContaining("Attribute 'myext' must be sent once");
 	}
 
 	private static HttpHeaders minimalBinaryHeaders() {
