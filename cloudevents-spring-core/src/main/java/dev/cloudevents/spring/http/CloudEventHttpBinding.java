@@ -74,6 +74,11 @@ public final class CloudEventHttpBinding {
 			CloudEvent.TYPE, CloudEvent.DATACONTENTTYPE, CloudEvent.DATASCHEMA, CloudEvent.SCHEMAURL,
 			CloudEvent.DATACONTENTENCODING, CloudEvent.SUBJECT, CloudEvent.TIME };
 
+	// bit i set: ATTRIBUTES[i] is a core attribute of the version
+	private static final int V10_ATTRIBUTES = coreAttributes(SpecVersion.V1_0);
+
+	private static final int V03_ATTRIBUTES = coreAttributes(SpecVersion.V0_3);
+
 	private static final String CLOUDEVENTS_TYPE_PREFIX = "application/cloudevents";
 
 	private static final byte[] EMPTY = new byte[0];
@@ -287,6 +292,7 @@ public final class CloudEventHttpBinding {
 		SpecVersion version = v03 ? SpecVersion.V0_3 : SpecVersion.V1_0;
 		int maxExtensions = this.format.limits().maxExtensions();
 		int extensions = 0;
+		int coreAttributes = v03 ? V03_ATTRIBUTES : V10_ATTRIBUTES;
 		int coreAttributesSeen = 0;
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
 		// the backing map, not the merged case-insensitive view that HttpHeaders builds
@@ -300,7 +306,7 @@ public final class CloudEventHttpBinding {
 			int index = attributeIndex(name);
 			String attribute = (index >= 0) ? ATTRIBUTES[index]
 					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
-			boolean core = version.isCoreAttribute(attribute);
+			boolean core = index >= 0 && (coreAttributes & (1 << index)) != 0;
 			if (!core && ++extensions > maxExtensions) {
 				throw new EventLimitExceededException(Limit.EXTENSIONS, "The event has more than " + maxExtensions
 						+ " extension attributes in ce- headers (limit " + Limit.EXTENSIONS.key() + ")", null);
@@ -337,6 +343,16 @@ public final class CloudEventHttpBinding {
 			throw repeatedExtension(headers);
 		}
 		return event;
+	}
+
+	private static int coreAttributes(SpecVersion version) {
+		int bits = 0;
+		for (int i = 0; i < ATTRIBUTES.length; i++) {
+			if (version.isCoreAttribute(ATTRIBUTES[i])) {
+				bits |= 1 << i;
+			}
+		}
+		return bits;
 	}
 
 	/**
