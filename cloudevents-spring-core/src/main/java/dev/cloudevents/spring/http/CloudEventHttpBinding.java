@@ -81,6 +81,10 @@ public final class CloudEventHttpBinding {
 
 	private static final String CLOUDEVENTS_TYPE_PREFIX = "application/cloudevents";
 
+	// the ce- header names of recent extensions, direct-mapped by the extension's hash
+	// (a race only loses an entry): names repeat from event to event
+	private static final @Nullable String[] EXTENSION_HEADERS = new String[64];
+
 	private static final byte[] EMPTY = new byte[0];
 
 	private final JsonEventFormat format;
@@ -161,12 +165,23 @@ public final class CloudEventHttpBinding {
 			// RFC 3339 needs no percent-encoding
 			headers.set(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
 		}
-		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
-			String name = extension.getKey();
-			String value = (extension.getValue() instanceof String text) ? text
+		event.extensions().forEach((name, value) -> {
+			String text = (value instanceof String string) ? string
 					: Objects.requireNonNull(event.attributeAsString(name));
-			headers.set(HEADER_PREFIX.concat(name), HeaderValues.encode(value));
+			headers.set(extensionHeader(name), HeaderValues.encode(text));
+		});
+	}
+
+	private static String extensionHeader(String extension) {
+		int slot = extension.hashCode() & (EXTENSION_HEADERS.length - 1);
+		String header = EXTENSION_HEADERS[slot];
+		if (header != null && header.length() == HEADER_PREFIX.length() + extension.length()
+				&& header.endsWith(extension)) {
+			return header;
 		}
+		header = HEADER_PREFIX.concat(extension);
+		EXTENSION_HEADERS[slot] = header;
+		return header;
 	}
 
 	/**
