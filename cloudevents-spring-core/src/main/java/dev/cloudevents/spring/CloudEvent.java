@@ -93,6 +93,10 @@ public final class CloudEvent {
 
 	private final @Nullable OffsetDateTime time;
 
+	// the time as it was received, when that is its canonical form: no formatting
+	// when the event is passed on
+	private final @Nullable String timeText;
+
 	private final Map<String, Object> extensions;
 
 	private final byte @Nullable [] data;
@@ -113,6 +117,7 @@ public final class CloudEvent {
 		this.dataContentEncoding = builder.dataContentEncoding;
 		this.subject = builder.subject;
 		this.time = builder.time;
+		this.timeText = builder.timeText;
 		this.extensions = builder.shareExtensions();
 		this.data = builder.data;
 		this.jsonValueData = builder.jsonValueData;
@@ -155,6 +160,7 @@ public final class CloudEvent {
 		builder.dataContentEncoding = this.dataContentEncoding;
 		builder.subject = this.subject;
 		builder.time = this.time;
+		builder.timeText = this.timeText;
 		this.extensions.forEach(builder::putExtension);
 		builder.data = this.data;
 		builder.jsonValueData = this.jsonValueData;
@@ -331,6 +337,9 @@ public final class CloudEvent {
 	 * @return the string value, or {@code null} if the event has no such attribute
 	 */
 	public @Nullable String attributeAsString(String name) {
+		if (this.timeText != null && name.equals(TIME)) {
+			return this.timeText;
+		}
 		Object value = attribute(name);
 		return (value != null) ? Values.canonicalString(value) : null;
 	}
@@ -529,6 +538,8 @@ public final class CloudEvent {
 
 		private @Nullable OffsetDateTime time;
 
+		private @Nullable String timeText;
+
 		private @Nullable Map<String, Object> extensions;
 
 		// set once an event holds the map: the builder copies it before changing it again
@@ -648,6 +659,7 @@ public final class CloudEvent {
 		 */
 		public Builder time(@Nullable OffsetDateTime time) {
 			this.time = time;
+			this.timeText = null;
 			return this;
 		}
 
@@ -688,7 +700,10 @@ public final class CloudEvent {
 				case TYPE -> type(value);
 				case DATACONTENTTYPE -> dataContentType(value);
 				case SUBJECT -> subject(value);
-				case TIME -> this.time = Timestamps.parse(TIME, value);
+				case TIME -> {
+					this.time = Timestamps.parse(TIME, value);
+					this.timeText = Timestamps.isCanonical(value) ? value : null;
+				}
 				// their meaning depends on a specversion that may come later
 				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> versionedAttributes().put(name, value);
 				default -> extension(name, value);

@@ -71,6 +71,29 @@ final class Timestamps {
 		return new String(text, StandardCharsets.ISO_8859_1);
 	}
 
+	/**
+	 * Return whether a timestamp that {@link #parse(String, String) parses} is in the
+	 * form {@link #format(OffsetDateTime)} writes: {@code T}, a fraction of one to nine
+	 * digits that does not end with zero, {@code Z} for UTC and no other offset of zero.
+	 */
+	static boolean isCanonical(String parsed) {
+		if (parsed.charAt(10) != 'T') {
+			return false;
+		}
+		int i = 19;
+		if (parsed.charAt(i) == '.') {
+			int start = ++i;
+			while (isDigit(parsed.charAt(i))) {
+				i++;
+			}
+			if (i - start > 9 || parsed.charAt(i - 1) == '0') {
+				return false;
+			}
+		}
+		char offset = parsed.charAt(i);
+		return offset == 'Z' || (offset != 'z' && !parsed.startsWith("00:00", i + 1));
+	}
+
 	private static void put(byte[] text, int start, int value, int digits) {
 		for (int i = start + digits - 1; i >= start; i--) {
 			text[i] = (byte) ('0' + value % 10);

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,58 @@ class TimestampsTests {
 		// RFC 3339 has four-digit years and offsets in minutes
 		Assume.that(time.getYear() >= 0 && time.getYear() <= 9999 && time.getOffset().getTotalSeconds() % 60 == 0);
 		assertThat(Timestamps.parse(CloudEvent.TIME, Timestamps.format(time))).isEqualTo(time);
+	}
+
+	@Property(tries = 2000)
+	void aTimestampIsCanonicalExactlyWhenFormattingItsTimeGivesItBack(@ForAll("anyTexts") String text) {
+		OffsetDateTime time = Timestamps.parse(CloudEvent.TIME, text);
+		assertThat(Timestamps.isCanonical(text)).isEqualTo(Timestamps.format(time).equals(text));
+	}
+
+	@Property(tries = 1000)
+	void aFormattedTimestampIsCanonical(@ForAll("rfc3339Times") OffsetDateTime time) {
+		assertThat(Timestamps.isCanonical(Timestamps.format(time))).isTrue();
+	}
+
+	@Test
+	void anEventPassesTheTimeOnAsItWasReceivedWhenThatIsItsCanonicalForm() {
+		CloudEvent event = CloudEvent.builder()
+			.source("/s")
+			.type("t")
+			.attribute(CloudEvent.TIME, "2025-06-01T12:34:56.78+05:30")
+			.build();
+		assertThat(event.attributeAsString(CloudEvent.TIME)).isEqualTo("2025-06-01T12:34:56.78+05:30");
+		CloudEvent other = CloudEvent.builder()
+			.source("/s")
+			.type("t")
+			.attribute(CloudEvent.TIME, "2025-06-01t12:34:56.780+00:00")
+			.build();
+		assertThat(other.attributeAsString(CloudEvent.TIME)).isEqualTo("2025-06-01T12:34:56.78Z");
+		OffsetDateTime later = other.time().plusSeconds(1);
+		assertThat(event.mutate().time(later).build().attributeAsString(CloudEvent.TIME))
+			.isEqualTo("2025-06-01T12:34:57.78Z");
+	}
+
+	@Provide
+	Arbitrary<OffsetDateTime> rfc3339Times() {
+		return anyTimes().filter((time) -> time.getYear() >= 0 && time.getYear() <= 9999
+				&& time.getOffset().getTotalSeconds() % 60 == 0);
+	}
+
+	@Provide
+	Arbitrary<String> anyTexts() {
+		Arbitrary<String> separators = Arbitraries.of("T", "t", " ");
+		Arbitrary<String> fractions = Arbitraries.oneOf(Arbitraries.just(""),
+				Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12).map((digits) -> "." + digits));
+		Arbitrary<String> offsets = Arbitraries.oneOf(Arbitraries.of("Z", "z", "+00:00", "-00:00"),
+				Arbitraries.integers().between(-18 * 60, 18 * 60).map((minutes) -> {
+					int abs = Math.abs(minutes);
+					return String.format("%s%02d:%02d", (minutes < 0) ? "-" : "+", abs / 60, abs % 60);
+				}));
+		return Combinators.combine(rfc3339Times(), separators, fractions, offsets)
+			.as((time, separator, fraction, offset) -> String.format("%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
+					time.getYear(), time.getMonthValue(), time.getDayOfMonth(), separator, time.getHour(),
+					time.getMinute(), time.getSecond(), fraction, offset));
 	}
 
 	@Provide
