@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -129,9 +131,20 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBinary(CloudEvent event) {
-		HttpHeaders headers = new HttpHeaders();
+		// sized for the headers to come, as case-insensitive as new HttpHeaders()
+		HttpHeaders headers = new HttpHeaders(
+				CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(binaryHeaderCount(event), Locale.ROOT)));
 		writeBinaryHeaders(event, headers);
 		return new HttpMessage(headers, binaryBody(event));
+	}
+
+	private static int binaryHeaderCount(CloudEvent event) {
+		int count = 4 + event.extensions().size();
+		count += (event.dataContentType() != null) ? 1 : 0;
+		count += (event.dataSchema() != null) ? 1 : 0;
+		count += (event.subject() != null) ? 1 : 0;
+		count += (event.time() != null) ? 1 : 0;
+		return count;
 	}
 
 	/**

@@ -54,6 +54,15 @@ class CloudEventHttpBindingTests {
 	}
 
 	@Test
+	void binaryModeHeadersAreLookedUpInAnyCase() {
+		HttpHeaders headers = CloudEventHttp.toBinary(this.event).headers();
+		assertThat(headers.getFirst("content-type")).isEqualTo("application/xml");
+		assertThat(headers.getFirst("CE-ID")).isEqualTo("A234-1234-1234");
+		headers.add("Ce-Id", "again");
+		assertThat(headers.get("ce-id")).containsExactly("A234-1234-1234", "again");
+	}
+
+	@Test
 	void binaryModeReadsWhatItWrites() {
 		HttpMessage message = CloudEventHttp.toBinary(this.event);
 		CloudEvent read = CloudEventHttp.fromHttp(message.headers(), message.body());
