@@ -93,6 +93,10 @@ public final class CloudEvent {
 
 	private final @Nullable OffsetDateTime time;
 
+	// the time as it was received, when that is its canonical form: no formatting
+	// when the event is passed on
+	private final @Nullable String timeText;
+
 	private final Map<String, Object> extensions;
 
 	private final byte @Nullable [] data;
@@ -113,6 +117,7 @@ public final class CloudEvent {
 		this.dataContentEncoding = builder.dataContentEncoding;
 		this.subject = builder.subject;
 		this.time = builder.time;
+		this.timeText = builder.timeText;
 		this.extensions = builder.shareExtensions();
 		this.data = builder.data;
 		this.jsonValueData = builder.jsonValueData;
@@ -155,6 +160,7 @@ public final class CloudEvent {
 		builder.dataContentEncoding = this.dataContentEncoding;
 		builder.subject = this.subject;
 		builder.time = this.time;
+		builder.timeText = this.timeText;
 		this.extensions.forEach(builder::putExtension);
 		builder.data = this.data;
 		builder.jsonValueData = this.jsonValueData;
@@ -331,6 +337,9 @@ public final class CloudEvent {
 	 * @return the string value, or {@code null} if the event has no such attribute
 	 */
 	public @Nullable String attributeAsString(String name) {
+		if (this.timeText != null && name.equals(TIME)) {
+			return this.timeText;
+		}
 		Object value = attribute(name);
 		return (value != null) ? Values.canonicalString(value) : null;
 	}
@@ -529,12 +538,15 @@ public final class CloudEvent {
 
 		private @Nullable OffsetDateTime time;
 
+		private @Nullable String timeText;
+
 		private @Nullable Map<String, Object> extensions;
 
 		// set once an event holds the map: the builder copies it before changing it again
 		private boolean extensionsShared;
 
-		private final Map<String, String> versionedAttributes = new LinkedHashMap<>(2);
+		// created on first use: most events have none of these attributes
+		private @Nullable Map<String, String> versionedAttributes;
 
 		private byte @Nullable [] data;
 
@@ -647,6 +659,7 @@ public final class CloudEvent {
 		 */
 		public Builder time(@Nullable OffsetDateTime time) {
 			this.time = time;
+			this.timeText = null;
 			return this;
 		}
 
@@ -687,9 +700,12 @@ public final class CloudEvent {
 				case TYPE -> type(value);
 				case DATACONTENTTYPE -> dataContentType(value);
 				case SUBJECT -> subject(value);
-				case TIME -> this.time = Timestamps.parse(TIME, value);
+				case TIME -> {
+					this.time = Timestamps.parse(TIME, value);
+					this.timeText = Timestamps.isCanonical(value) ? value : null;
+				}
 				// their meaning depends on a specversion that may come later
-				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> this.versionedAttributes.put(name, value);
+				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> versionedAttributes().put(name, value);
 				default -> extension(name, value);
 			}
 			return this;
@@ -809,19 +825,22 @@ public final class CloudEvent {
 			if (this.type == null) {
 				throw new InvalidCloudEventException(TYPE, "is required");
 			}
-			for (Map.Entry<String, String> entry : this.versionedAttributes.entrySet()) {
-				String name = entry.getKey();
-				if (!version.isCoreAttribute(name)) {
-					extension(name, entry.getValue());
+			Map<String, String> versioned = this.versionedAttributes;
+			if (versioned != null) {
+				for (Map.Entry<String, String> entry : versioned.entrySet()) {
+					String name = entry.getKey();
+					if (!version.isCoreAttribute(name)) {
+						extension(name, entry.getValue());
+					}
+					else if (name.equals(DATACONTENTENCODING)) {
+						dataContentEncoding(entry.getValue());
+					}
+					else {
+						this.dataSchema = Values.uriReference(name, entry.getValue());
+					}
 				}
-				else if (name.equals(DATACONTENTENCODING)) {
-					dataContentEncoding(entry.getValue());
-				}
-				else {
-					this.dataSchema = Values.uriReference(name, entry.getValue());
-				}
+				this.versionedAttributes = null;
 			}
-			this.versionedAttributes.clear();
 			if (version == SpecVersion.V1_0) {
 				if (this.dataSchema != null) {
 					Values.checkAbsoluteUri(DATASCHEMA, this.dataSchema);
@@ -838,6 +857,15 @@ public final class CloudEvent {
 				}
 			}
 			return new CloudEvent(this, version, eventId, this.source, this.type);
+		}
+
+		private Map<String, String> versionedAttributes() {
+			Map<String, String> versioned = this.versionedAttributes;
+			if (versioned == null) {
+				versioned = new LinkedHashMap<>(4);
+				this.versionedAttributes = versioned;
+			}
+			return versioned;
 		}
 
 		private void putExtension(String name, Object value) {

@@ -1,5 +1,6 @@
 package dev.cloudevents.spring;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,11 +13,92 @@ import java.time.format.DateTimeFormatter;
  */
 final class Timestamps {
 
+	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000,
+			100_000_000 };
+
 	private Timestamps() {
 	}
 
+	/**
+	 * Format as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does (seconds always, a
+	 * fraction without trailing zeros only when there is one, {@code Z} for UTC), by hand
+	 * for the common years and offsets: the JDK's formatter is a quarter of binary-mode
+	 * encoding.
+	 */
 	static String format(OffsetDateTime time) {
-		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+		int year = time.getYear();
+		int offsetSeconds = time.getOffset().getTotalSeconds();
+		if (year < 0 || year > 9999 || offsetSeconds % 60 != 0) {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+		}
+		int nanos = time.getNano();
+		int fractionDigits = 0;
+		if (nanos != 0) {
+			fractionDigits = 9;
+			for (int n = nanos; n % 10 == 0; n /= 10) {
+				fractionDigits--;
+			}
+		}
+		int length = 19 + ((fractionDigits > 0) ? fractionDigits + 1 : 0) + ((offsetSeconds == 0) ? 1 : 6);
+		byte[] text = new byte[length];
+		put(text, 0, year, 4);
+		text[4] = '-';
+		put(text, 5, time.getMonthValue(), 2);
+		text[7] = '-';
+		put(text, 8, time.getDayOfMonth(), 2);
+		text[10] = 'T';
+		put(text, 11, time.getHour(), 2);
+		text[13] = ':';
+		put(text, 14, time.getMinute(), 2);
+		text[16] = ':';
+		put(text, 17, time.getSecond(), 2);
+		int i = 19;
+		if (fractionDigits > 0) {
+			text[i++] = '.';
+			put(text, i, nanos / POWERS_OF_TEN[9 - fractionDigits], fractionDigits);
+			i += fractionDigits;
+		}
+		if (offsetSeconds == 0) {
+			text[i] = 'Z';
+		}
+		else {
+			text[i] = (byte) ((offsetSeconds < 0) ? '-' : '+');
+			int offsetMinutes = Math.abs(offsetSeconds) / 60;
+			put(text, i + 1, offsetMinutes / 60, 2);
+			text[i + 3] = ':';
+			put(text, i + 4, offsetMinutes % 60, 2);
+		}
+		return new String(text, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Return whether a timestamp that {@link #parse(String, String) parses} is in the
+	 * form {@link #format(OffsetDateTime)} writes: {@code T}, a fraction of one to nine
+	 * digits that does not end with zero, {@code Z} for UTC and no other offset of zero.
+	 */
+	static boolean isCanonical(String parsed) {
+		if (parsed.charAt(10) != 'T') {
+			return false;
+		}
+		int i = 19;
+		if (parsed.charAt(i) == '.') {
+			int start = ++i;
+			while (isDigit(parsed.charAt(i))) {
+				i++;
+			}
+			if (i - start > 9 || parsed.charAt(i - 1) == '0') {
+				return false;
+			}
+		}
+		char offset = parsed.charAt(i);
+		return offset == 'Z' || (offset != 'z' && !parsed.startsWith("00:00", i + 1));
+	}
+
+	private static void put(byte[] text, int start, int value, int digits) {
+		for (int i = start + digits - 1; i >= start; i--) {
+			text[i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
 	}
 
 	static OffsetDateTime parse(String attribute, String text) {

@@ -16,6 +16,15 @@ import org.springframework.util.MimeTypeUtils;
  */
 final class Values {
 
+	// Sources repeat from event to event, and java.net.URI parses slowly: a small
+	// direct-mapped cache of valid URI-references. Entries are immutable, so a race only
+	// loses an entry.
+	private static final int URI_CACHE_SIZE = 64;
+
+	private static final int MAX_CACHED_URI_LENGTH = 256;
+
+	private static final @Nullable ParsedUri[] URI_CACHE = new ParsedUri[URI_CACHE_SIZE];
+
 	private Values() {
 	}
 
@@ -66,9 +75,18 @@ final class Values {
 	}
 
 	static URI uriReference(String attribute, String value) {
+		int slot = value.hashCode() & (URI_CACHE_SIZE - 1);
+		ParsedUri cached = URI_CACHE[slot];
+		if (cached != null && cached.text().equals(value)) {
+			return cached.uri();
+		}
 		requireString(attribute, value);
 		try {
-			return new URI(value);
+			URI uri = new URI(value);
+			if (value.length() <= MAX_CACHED_URI_LENGTH) {
+				URI_CACHE[slot] = new ParsedUri(value, uri);
+			}
+			return uri;
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidCloudEventException(attribute,
@@ -172,6 +190,9 @@ final class Values {
 			return Base64.getEncoder().encodeToString(bytes);
 		}
 		return value.toString();
+	}
+
+	private record ParsedUri(String text, URI uri) {
 	}
 
 }

@@ -1,16 +1,22 @@
 package dev.cloudevents.spring.http;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -57,6 +63,30 @@ public final class CloudEventHttpBinding {
 
 	private static final String CE_TYPE = HEADER_PREFIX + CloudEvent.TYPE;
 
+	private static final String CE_DATASCHEMA = HEADER_PREFIX + CloudEvent.DATASCHEMA;
+
+	private static final String CE_SCHEMAURL = HEADER_PREFIX + CloudEvent.SCHEMAURL;
+
+	private static final String CE_SUBJECT = HEADER_PREFIX + CloudEvent.SUBJECT;
+
+	private static final String CE_TIME = HEADER_PREFIX + CloudEvent.TIME;
+
+	// the attributes that may come as ce- headers in either version, in lower case
+	private static final String[] ATTRIBUTES = { CloudEvent.SPECVERSION, CloudEvent.ID, CloudEvent.SOURCE,
+			CloudEvent.TYPE, CloudEvent.DATACONTENTTYPE, CloudEvent.DATASCHEMA, CloudEvent.SCHEMAURL,
+			CloudEvent.DATACONTENTENCODING, CloudEvent.SUBJECT, CloudEvent.TIME };
+
+	// bit i set: ATTRIBUTES[i] is a core attribute of the version
+	private static final int V10_ATTRIBUTES = coreAttributes(SpecVersion.V1_0);
+
+	private static final int V03_ATTRIBUTES = coreAttributes(SpecVersion.V0_3);
+
+	private static final String CLOUDEVENTS_TYPE_PREFIX = "application/cloudevents";
+
+	// the ce- header names of recent extensions, direct-mapped by the extension's hash
+	// (a race only loses an entry): names repeat from event to event
+	private static final @Nullable String[] EXTENSION_HEADERS = new String[64];
+
 	private static final byte[] EMPTY = new byte[0];
 
 	private final JsonEventFormat format;
@@ -101,9 +131,20 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBinary(CloudEvent event) {
-		HttpHeaders headers = new HttpHeaders();
+		// sized for the headers to come, as case-insensitive as new HttpHeaders()
+		HttpHeaders headers = new HttpHeaders(
+				CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(binaryHeaderCount(event), Locale.ROOT)));
 		writeBinaryHeaders(event, headers);
 		return new HttpMessage(headers, binaryBody(event));
+	}
+
+	private static int binaryHeaderCount(CloudEvent event) {
+		int count = 4 + event.extensions().size();
+		count += (event.dataContentType() != null) ? 1 : 0;
+		count += (event.dataSchema() != null) ? 1 : 0;
+		count += (event.subject() != null) ? 1 : 0;
+		count += (event.time() != null) ? 1 : 0;
+		return count;
 	}
 
 	/**
@@ -113,7 +154,8 @@ public final class CloudEventHttpBinding {
 	 * @param headers the headers to add to
 	 */
 	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
-		headers.set(CE_SPECVERSION, event.specVersion().value());
+		SpecVersion version = event.specVersion();
+		headers.set(CE_SPECVERSION, version.value());
 		headers.set(CE_ID, HeaderValues.encode(event.id()));
 		headers.set(CE_SOURCE, HeaderValues.encode(event.source().toString()));
 		headers.set(CE_TYPE, HeaderValues.encode(event.type()));
@@ -121,15 +163,38 @@ public final class CloudEventHttpBinding {
 		if (dataContentType != null) {
 			headers.set(HttpHeaders.CONTENT_TYPE, dataContentType);
 		}
-		setIfPresent(headers, event,
-				(event.specVersion() == SpecVersion.V1_0) ? CloudEvent.DATASCHEMA : CloudEvent.SCHEMAURL);
+		URI dataSchema = event.dataSchema();
+		if (dataSchema != null) {
+			headers.set((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
+					HeaderValues.encode(dataSchema.toString()));
+		}
 		// no datacontentencoding: it says how an event format carries binary data as a
 		// string (0.3), and a binary-mode body is the bytes themselves
-		setIfPresent(headers, event, CloudEvent.SUBJECT);
-		setIfPresent(headers, event, CloudEvent.TIME);
-		event.extensions()
-			.forEach((name, value) -> headers.set(HEADER_PREFIX + name,
-					HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(name)))));
+		String subject = event.subject();
+		if (subject != null) {
+			headers.set(CE_SUBJECT, HeaderValues.encode(subject));
+		}
+		if (event.time() != null) {
+			// RFC 3339 needs no percent-encoding
+			headers.set(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
+		}
+		event.extensions().forEach((name, value) -> {
+			String text = (value instanceof String string) ? string
+					: Objects.requireNonNull(event.attributeAsString(name));
+			headers.set(extensionHeader(name), HeaderValues.encode(text));
+		});
+	}
+
+	private static String extensionHeader(String extension) {
+		int slot = extension.hashCode() & (EXTENSION_HEADERS.length - 1);
+		String header = EXTENSION_HEADERS[slot];
+		if (header != null && header.length() == HEADER_PREFIX.length() + extension.length()
+				&& header.endsWith(extension)) {
+			return header;
+		}
+		header = HEADER_PREFIX.concat(extension);
+		EXTENSION_HEADERS[slot] = header;
+		return header;
 	}
 
 	/**
@@ -208,16 +273,21 @@ public final class CloudEventHttpBinding {
 	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
 	 */
 	public CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
-		MediaType contentType = contentType(headers);
-		if (contentType != null && isCloudEventsType(contentType)) {
-			if (isBatchSubtype(contentType)) {
-				throw new UnsupportedEventFormatException(
-						"Expected a single event but the Content-Type '" + contentType + "' announces a batch");
+		String rawContentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		// parsing is only needed to tell a CloudEvents type; in binary mode the builder
+		// checks the media type as datacontenttype
+		if (rawContentType != null && mayBeCloudEventsType(rawContentType)) {
+			MediaType contentType = contentType(headers);
+			if (contentType != null && isCloudEventsType(contentType)) {
+				if (isBatchSubtype(contentType)) {
+					throw new UnsupportedEventFormatException(
+							"Expected a single event but the Content-Type '" + contentType + "' announces a batch");
+				}
+				checkJsonFormat(contentType, "application/cloudevents+json");
+				return this.format.deserialize(body);
 			}
-			checkJsonFormat(contentType, "application/cloudevents+json");
-			return this.format.deserialize(body);
 		}
-		return fromBinary(headers, body);
+		return fromBinary(headers, rawContentType, body);
 	}
 
 	/**
@@ -240,22 +310,32 @@ public final class CloudEventHttpBinding {
 		return this.format.deserializeBatch(body);
 	}
 
-	private CloudEvent fromBinary(HttpHeaders headers, byte[] body) {
-		if (headers.getFirst(CE_SPECVERSION) == null) {
+	private CloudEvent fromBinary(HttpHeaders headers, @Nullable String contentType, byte[] body) {
+		String specVersion = headers.getFirst(CE_SPECVERSION);
+		if (specVersion == null) {
 			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
 					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
 		}
-		boolean v03 = SpecVersion.V0_3.value().equals(headers.getFirst(CE_SPECVERSION));
+		boolean v03 = SpecVersion.V0_3.value().equals(specVersion);
 		SpecVersion version = v03 ? SpecVersion.V0_3 : SpecVersion.V1_0;
 		int maxExtensions = this.format.limits().maxExtensions();
-		int[] extensions = new int[1];
+		int extensions = 0;
+		int coreAttributes = v03 ? V03_ATTRIBUTES : V10_ATTRIBUTES;
+		int coreAttributesSeen = 0;
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
-		headers.forEach((name, values) -> {
+		// the backing map, not the merged case-insensitive view that HttpHeaders builds
+		// on each iteration: a name that comes twice in different case is caught below
+		for (Map.Entry<String, List<String>> header : headers.asMultiValueMap().entrySet()) {
+			String name = header.getKey();
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
-				return;
+				continue;
 			}
-			String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
-			if (!version.isCoreAttribute(attribute) && ++extensions[0] > maxExtensions) {
+			List<String> values = header.getValue();
+			int index = attributeIndex(name);
+			String attribute = (index >= 0) ? ATTRIBUTES[index]
+					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+			boolean core = index >= 0 && (coreAttributes & (1 << index)) != 0;
+			if (!core && ++extensions > maxExtensions) {
 				throw new EventLimitExceededException(Limit.EXTENSIONS, "The event has more than " + maxExtensions
 						+ " extension attributes in ce- headers (limit " + Limit.EXTENSIONS.key() + ")", null);
 			}
@@ -263,31 +343,96 @@ public final class CloudEventHttpBinding {
 				throw new InvalidCloudEventException(attribute,
 						"must be sent once, but header '" + name + "' appears " + values.size() + " times");
 			}
+			if (core) {
+				if ((coreAttributesSeen & (1 << index)) != 0) {
+					throw new InvalidCloudEventException(attribute,
+							"must be sent once, but header '" + name + "' appears more than once");
+				}
+				coreAttributesSeen |= 1 << index;
+			}
 			if (attribute.equals(CloudEvent.DATACONTENTTYPE)) {
 				throw new InvalidCloudEventException(attribute,
 						"travels as Content-Type in binary mode: header 'ce-datacontenttype' must not be present");
 			}
 			// 0.3 says to ignore it when the data is not a string, and a body is bytes
 			if (v03 && attribute.equals(CloudEvent.DATACONTENTENCODING)) {
-				return;
+				continue;
 			}
 			builder.attribute(attribute, HeaderValues.decode(attribute, values.get(0)));
-		});
-		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		}
 		if (contentType != null) {
 			builder.dataContentType(contentType);
 		}
 		if (body.length > 0) {
 			builder.data(body);
 		}
-		return builder.build();
+		CloudEvent event = builder.build();
+		if (event.extensions().size() != extensions) {
+			throw repeatedExtension(headers);
+		}
+		return event;
 	}
 
-	private void setIfPresent(HttpHeaders headers, CloudEvent event, String attribute) {
-		String value = event.attributeAsString(attribute);
-		if (value != null) {
-			headers.set(HEADER_PREFIX + attribute, HeaderValues.encode(value));
+	private static int coreAttributes(SpecVersion version) {
+		int bits = 0;
+		for (int i = 0; i < ATTRIBUTES.length; i++) {
+			if (version.isCoreAttribute(ATTRIBUTES[i])) {
+				bits |= 1 << i;
+			}
 		}
+		return bits;
+	}
+
+	/**
+	 * Return the index in {@link #ATTRIBUTES} of the attribute a {@code ce-} header
+	 * names, in any ASCII case, or -1 for any other name.
+	 */
+	private static int attributeIndex(String header) {
+		int length = header.length() - HEADER_PREFIX.length();
+		for (int i = 0; i < ATTRIBUTES.length; i++) {
+			String attribute = ATTRIBUTES[i];
+			if (attribute.length() == length && equalsIgnoreAsciiCase(header, HEADER_PREFIX.length(), attribute)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean equalsIgnoreAsciiCase(String s, int start, String lowerCaseLetters) {
+		for (int i = 0; i < lowerCaseLetters.length(); i++) {
+			char c = s.charAt(start + i);
+			char expected = lowerCaseLetters.charAt(i);
+			if (c != expected && c != expected - ('a' - 'A')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// only when the backing map of the headers is case-sensitive and holds an extension
+	// header twice in different case
+	private static InvalidCloudEventException repeatedExtension(HttpHeaders headers) {
+		Set<String> seen = new HashSet<>();
+		for (String name : headers.asMultiValueMap().keySet()) {
+			if (name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
+				String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+				if (!seen.add(attribute)) {
+					return new InvalidCloudEventException(attribute,
+							"must be sent once, but header '" + name + "' appears more than once");
+				}
+			}
+		}
+		return new InvalidCloudEventException("The ce- headers name an extension attribute more than once",
+				(Throwable) null);
+	}
+
+	private static boolean mayBeCloudEventsType(String contentType) {
+		int start = 0;
+		// as MimeTypeUtils trims
+		while (start < contentType.length() && contentType.charAt(start) <= ' ') {
+			start++;
+		}
+		return contentType.regionMatches(true, start, CLOUDEVENTS_TYPE_PREFIX, 0, CLOUDEVENTS_TYPE_PREFIX.length());
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {

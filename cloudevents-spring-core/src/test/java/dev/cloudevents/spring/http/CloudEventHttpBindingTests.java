@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -50,6 +51,15 @@ class CloudEventHttpBindingTests {
 		assertThat(headers.getFirst(HttpHeaders.CONTENT_TYPE)).isEqualTo("application/xml");
 		assertThat(headers.containsHeader("ce-datacontenttype")).isFalse();
 		assertThat(message.body()).isSameAs(this.event.data());
+	}
+
+	@Test
+	void binaryModeHeadersAreLookedUpInAnyCase() {
+		HttpHeaders headers = CloudEventHttp.toBinary(this.event).headers();
+		assertThat(headers.getFirst("content-type")).isEqualTo("application/xml");
+		assertThat(headers.getFirst("CE-ID")).isEqualTo("A234-1234-1234");
+		headers.add("Ce-Id", "again");
+		assertThat(headers.get("ce-id")).containsExactly("A234-1234-1234", "again");
 	}
 
 	@Test
@@ -225,6 +235,27 @@ class CloudEventHttpBindingTests {
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[] { 1 }))
 			.withMessageContaining("datacontenttype");
+	}
+
+	@Test
+	void rejectsACoreAttributeSentTwiceInDifferentCaseOverCaseSensitiveHeaders() {
+		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
+		headers.addAll(minimalBinaryHeaders());
+		headers.set("CE-ID", "2");
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[0]))
+			.withMessageContaining("Attribute 'id' must be sent once");
+	}
+
+	@Test
+	void rejectsAnExtensionSentTwiceInDifferentCaseOverCaseSensitiveHeaders() {
+		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
+		headers.addAll(minimalBinaryHeaders());
+		headers.set("ce-myext", "1");
+		headers.set("Ce-MyExt", "2");
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> CloudEventHttp.fromHttp(headers, new byte[0]))
+			.withMessageContaining("Attribute 'myext' must be sent once");
 	}
 
 	private static HttpHeaders minimalBinaryHeaders() {
