@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
@@ -324,13 +324,15 @@ public final class CloudEventHttpBinding {
 		int coreAttributesSeen = 0;
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
 		// the backing map, not the merged case-insensitive view that HttpHeaders builds
-		// on each iteration: a name that comes twice in different case is caught below
-		for (Map.Entry<String, List<String>> header : headers.asMultiValueMap().entrySet()) {
-			String name = header.getKey();
+		// on each iteration: a name that comes twice in different case is caught below.
+		// Names and lookups only: server adapters (the Servlet one) support no entry
+		// view.
+		MultiValueMap<String, String> backing = headers.asMultiValueMap();
+		for (String name : backing.keySet()) {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				continue;
 			}
-			List<String> values = header.getValue();
+			List<String> values = backing.get(name);
 			int index = attributeIndex(name);
 			String attribute = (index >= 0) ? ATTRIBUTES[index]
 					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
