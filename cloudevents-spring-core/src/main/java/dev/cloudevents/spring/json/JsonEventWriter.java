@@ -53,6 +53,8 @@ final class JsonEventWriter {
 
 	private static final SerializableString DATA_BASE64 = new SerializedString(JsonEventReader.DATA_BASE64);
 
+	private static final SerializableString EMPTY = new RawJsonValue(new byte[0]);
+
 	private final JsonMapper jsonMapper;
 
 	/** Data nested deeper than the mapper would read is not copied as JSON. */
@@ -67,7 +69,7 @@ final class JsonEventWriter {
 		checkOneVersion(events);
 		generator.writeStartArray();
 		for (CloudEvent event : events) {
-			write(generator, event);
+			write(generator, event, null);
 		}
 		generator.writeEndArray();
 	}
@@ -82,7 +84,10 @@ final class JsonEventWriter {
 		}
 	}
 
-	void write(JsonGenerator generator, CloudEvent event) {
+	/**
+	 * Write one event; JSON data bytes go to the output's gap when there is one.
+	 */
+	void write(JsonGenerator generator, CloudEvent event, @Nullable SplicingOutput output) {
 		SpecVersion version = event.specVersion();
 		Object value = event.dataValue();
 		String contentType = event.dataContentType();
@@ -145,7 +150,14 @@ final class JsonEventWriter {
 			}
 			case JSON -> {
 				generator.writeName(DATA);
-				generator.writeRawValue(new RawJsonValue(bytes));
+				if (output != null) {
+					generator.writeRawValue(EMPTY);
+					generator.flush();
+					output.splice(bytes);
+				}
+				else {
+					generator.writeRawValue(new RawJsonValue(bytes));
+				}
 			}
 			case UTF8_TEXT -> {
 				generator.writeName(DATA);
