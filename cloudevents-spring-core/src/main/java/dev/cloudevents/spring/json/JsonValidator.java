@@ -12,21 +12,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonValidator {
 
-	private final byte[] json;
+	/**
+	 * The bytes that stand for themselves in a string: printable ASCII but the quote and
+	 * backslash.
+	 */
+	private static final boolean[] PLAIN = new boolean[256];
 
-	private final int maxDepth;
+	static {
+		for (int c = 0x20; c < 0x80; c++) {
+			PLAIN[c] = c != '"' && c != '\\';
+		}
+	}
 
-	private int depth;
-
-	/** One bit per level, set for an object: the first 64 levels. */
-	private long objects;
-
-	/** The levels past 64, allocated when needed. */
-	private long @Nullable [] deepObjects;
-
-	private JsonValidator(byte[] json, int maxDepth) {
-		this.json = json;
-		this.maxDepth = maxDepth;
+	private JsonValidator() {
 	}
 
 	/**
@@ -37,80 +35,84 @@ final class JsonValidator {
 	 * @return whether the bytes are one JSON value
 	 */
 	static boolean isJsonValue(byte[] json, int maxDepth) {
-		return new JsonValidator(json, maxDepth).validate();
-	}
-
-	private boolean validate() {
-		byte[] json = this.json;
 		int length = json.length;
-		int i = skipWhitespace(0);
+		int depth = 0;
+		// one bit per level, set for an object: the first 64 levels, then the rest
+		long objects = 0;
+		long[] deepObjects = null;
+		int i = skipWhitespace(json, 0);
 		while (true) {
 			// a value starts at i
 			if (i >= length) {
 				return false;
 			}
-			switch (json[i]) {
-				case '{' -> {
-					if (!push(true)) {
+			byte c = json[i];
+			if (c == '{' || c == '[') {
+				if (depth == maxDepth) {
+					return false;
+				}
+				boolean object = c == '{';
+				if (depth < 64) {
+					objects = object ? (objects | (1L << depth)) : (objects & ~(1L << depth));
+				}
+				else {
+					deepObjects = mark(deepObjects, depth - 64, object);
+				}
+				depth++;
+				i = skipWhitespace(json, i + 1);
+				if (i < length && json[i] == (object ? '}' : ']')) {
+					depth--;
+					i++;
+				}
+				else {
+					if (object && (i = name(json, i)) < 0) {
 						return false;
 					}
-					i = skipWhitespace(i + 1);
-					if (i < length && json[i] == '}') {
-						this.depth--;
-						i++;
-					}
-					else {
-						i = name(i);
-						if (i < 0) {
-							return false;
-						}
-						continue;
-					}
+					continue;
 				}
-				case '[' -> {
-					if (!push(false)) {
-						return false;
-					}
-					i = skipWhitespace(i + 1);
-					if (i < length && json[i] == ']') {
-						this.depth--;
-						i++;
-					}
-					else {
-						continue;
-					}
-				}
-				case '"' -> i = string(i);
-				case 't' -> i = literal(i, "true");
-				case 'f' -> i = literal(i, "false");
-				case 'n' -> i = literal(i, "null");
-				default -> i = number(i);
+			}
+			else if (c == '"') {
+				i = string(json, i);
+			}
+			else if (c == 't') {
+				i = literal(json, i, "true");
+			}
+			else if (c == 'f') {
+				i = literal(json, i, "false");
+			}
+			else if (c == 'n') {
+				i = literal(json, i, "null");
+			}
+			else {
+				i = number(json, i);
 			}
 			// after a value: close containers until a comma or the end
 			while (true) {
 				if (i < 0) {
 					return false;
 				}
-				i = skipWhitespace(i);
-				if (this.depth == 0) {
+				i = skipWhitespace(json, i);
+				if (depth == 0) {
 					return i == length;
 				}
 				if (i >= length) {
 					return false;
 				}
-				byte c = json[i];
-				boolean inObject = isObject();
+				int level = depth - 1;
+				long bits = (level < 64) ? objects : deepObjects[(level - 64) >> 6];
+				boolean inObject = (bits & (1L << level)) != 0;
+				c = json[i];
 				if (c == ',') {
-					i = skipWhitespace(i + 1);
+					i = skipWhitespace(json, i + 1);
 					if (inObject) {
-						i = name(i);
+						i = name(json, i);
 					}
 					break;
 				}
 				if (c != (inObject ? '}' : ']')) {
 					return false;
 				}
-				this.depth--;
+				depth--;
 				i++;
 			}
 			if (i < 0) {
@@ -119,55 +121,31 @@ final class JsonValidator {
 		}
 	}
 
-	private boolean push(boolean object) {
-		int level = this.depth;
-		if (level == this.maxDepth) {
-			return false;
-		}
-		this.depth = level + 1;
-		if (level < 64) {
-			this.objects = object ? (this.objects | (1L << level)) : (this.objects & ~(1L << level));
-			return true;
-		}
-		int index = (level - 64) >> 6;
-		if (this.deepObjects == null) {
-			this.deepObjects = new long[4];
-		}
-		else if (index == this.deepObjects.length) {
-			this.deepObjects = Arrays.copyOf(this.deepObjects, index * 2);
-		}
+	private static long[] mark(long @Nullable [] bits, int level, boolean set) {
+		int index = level >> 6;
+		long[] result = (bits == null) ? new long[4] : (index < bits.length) ? bits : Arrays.copyOf(bits, index * 2);
 		long bit = 1L << level;
-		this.deepObjects[index] = object ? (this.deepObjects[index] | bit) : (this.deepObjects[index] & ~bit);
-		return true;
-	}
-
-	private boolean isObject() {
-		int level = this.depth - 1;
-		long bits = (level < 64) ? this.objects : this.deepObjects[(level - 64) >> 6];
-		return (bits & (1L << level)) != 0;
+		result[index] = set ? (result[index] | bit) : (result[index] & ~bit);
+		return result;
 	}
 
 	/**
 	 * Skip a member name and its colon, and the whitespace after it.
 	 * @return the index of the member's value, or -1
 	 */
-	private int name(int i) {
-		if (i >= this.json.length || this.json[i] != '"') {
+	private static int name(byte[] json, int i) {
+		if (i >= json.length || json[i] != '"') {
 			return -1;
 		}
-		i = skipWhitespace(string(i));
-		if (i < 0 || i >= this.json.length || this.json[i] != ':') {
+		i = skipWhitespace(json, string(json, i));
+		if (i < 0 || i >= json.length || json[i] != ':') {
 			return -1;
 		}
-		return skipWhitespace(i + 1);
+		return skipWhitespace(json, i + 1);
 	}
 
-	private int skipWhitespace(int i) {
-		byte[] json = this.json;
-		if (i < 0) {
-			return i;
-		}
-		while (i < json.length) {
+	private static int skipWhitespace(byte[] json, int i) {
+		while (i >= 0 && i < json.length && json[i] <= ' ') {
 			byte c = json[i];
 			if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
 				break;
@@ -181,39 +159,37 @@ final class JsonValidator {
 	 * Skip the string whose opening quote is at {@code start}.
 	 * @return the index after the closing quote, or -1
 	 */
-	private int string(int start) {
-		byte[] json = this.json;
+	private static int string(byte[] json, int start) {
 		int length = json.length;
 		int i = start + 1;
-		while (i < length) {
+		while (true) {
+			while (i < length && PLAIN[json[i] & 0xFF]) {
+				i++;
+			}
+			if (i >= length) {
+				return -1;
+			}
 			byte c = json[i];
 			if (c == '"') {
 				return i + 1;
 			}
 			if (c == '\\') {
-				i = escape(i + 1);
-				if (i < 0) {
-					return -1;
-				}
+				i = escape(json, i + 1);
 			}
 			else if (c < 0) {
 				i = Utf8.skipSequence(json, i);
-				if (i < 0) {
-					return -1;
-				}
-			}
-			else if (c < 0x20) {
-				return -1;
 			}
 			else {
-				i++;
+				// a control character
+				return -1;
+			}
+			if (i < 0) {
+				return -1;
 			}
 		}
-		return -1;
 	}
 
-	private int escape(int i) {
-		byte[] json = this.json;
+	private static int escape(byte[] json, int i) {
 		if (i >= json.length) {
 			return -1;
 		}
@@ -238,8 +214,7 @@ final class JsonValidator {
 		}
 	}
 
-	private int literal(int start, String literal) {
-		byte[] json = this.json;
+	private static int literal(byte[] json, int start, String literal) {
 		int end = start + literal.length();
 		if (end > json.length) {
 			return -1;
@@ -256,8 +231,7 @@ final class JsonValidator {
 	 * Skip a number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}.
 	 * @return the index after it, or -1
 	 */
-	private int number(int start) {
-		byte[] json = this.json;
+	private static int number(byte[] json, int start) {
 		int length = json.length;
 		int i = start;
 		if (json[i] == '-') {
@@ -270,7 +244,7 @@ final class JsonValidator {
 			i++;
 		}
 		else if (isDigit(json[i])) {
-			i = digits(i);
+			i = digits(json, i);
 		}
 		else {
 			return -1;
@@ -280,7 +254,7 @@ final class JsonValidator {
 			if (i >= length || !isDigit(json[i])) {
 				return -1;
 			}
-			i = digits(i);
+			i = digits(json, i);
 		}
 		if (i < length && (json[i] == 'e' || json[i] == 'E')) {
 			i++;
@@ -290,13 +264,12 @@ final class JsonValidator {
 			if (i >= length || !isDigit(json[i])) {
 				return -1;
 			}
-			i = digits(i);
+			i = digits(json, i);
 		}
 		return i;
 	}
 
-	private int digits(int i) {
-		byte[] json = this.json;
+	private static int digits(byte[] json, int i) {
 		while (i < json.length && isDigit(json[i])) {
 			i++;
 		}
