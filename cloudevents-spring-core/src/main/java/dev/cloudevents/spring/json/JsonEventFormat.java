@@ -139,11 +139,18 @@ public final class JsonEventFormat {
 	 * other than {@code base64}
 	 */
 	public byte[] serialize(CloudEvent event) {
-		SplicingOutput output = new SplicingOutput();
-		try (JsonGenerator generator = this.writer.createGenerator(output)) {
-			this.eventWriter.write(generator, event, output);
+		BufferRecycler recycler = this.jsonMapper.tokenStreamFactory()._getBufferRecycler();
+		SplicingOutput output = new SplicingOutput(recycler);
+		try {
+			try (JsonGenerator generator = this.writer.createGenerator(output)) {
+				this.eventWriter.write(generator, event, output);
+			}
+			return output.toByteArray();
 		}
-		return output.toByteArray();
+		finally {
+			output.release();
+			recycler.releaseToPool();
+		}
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.cloudevents.spring.json;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import tools.jackson.core.util.BufferRecycler;
+
 /**
  * Collects a generator's output of one event and leaves a gap for its JSON data bytes,
  * which go into the result array with one copy instead of passing through the generator's
@@ -12,13 +14,34 @@ final class SplicingOutput extends OutputStream {
 
 	private static final byte[] NONE = new byte[0];
 
-	private byte[] buffer = new byte[512];
+	private final BufferRecycler recycler;
+
+	private final byte[] recycled;
+
+	private byte[] buffer;
 
 	private int count;
 
 	private int gap = -1;
 
 	private byte[] data = NONE;
+
+	/**
+	 * Create an output that borrows its first buffer from the recycler.
+	 * @param recycler the recycler, to {@linkplain #release() give the buffer back} to
+	 */
+	SplicingOutput(BufferRecycler recycler) {
+		this.recycler = recycler;
+		this.recycled = recycler.allocByteBuffer(BufferRecycler.BYTE_WRITE_CONCAT_BUFFER);
+		this.buffer = this.recycled;
+	}
+
+	/**
+	 * Give the borrowed buffer back; the output must not be used any more.
+	 */
+	void release() {
+		this.recycler.releaseByteBuffer(BufferRecycler.BYTE_WRITE_CONCAT_BUFFER, this.recycled);
+	}
 
 	/**
 	 * Put the data at the current end of the output; the generator must have flushed
