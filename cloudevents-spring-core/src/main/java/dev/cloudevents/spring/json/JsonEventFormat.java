@@ -139,18 +139,11 @@ public final class JsonEventFormat {
 	 * other than {@code base64}
 	 */
 	public byte[] serialize(CloudEvent event) {
-		BufferRecycler recycler = this.jsonMapper.tokenStreamFactory()._getBufferRecycler();
-		SplicingOutput output = new SplicingOutput(recycler);
-		try {
-			try (JsonGenerator generator = this.writer.createGenerator(output)) {
-				this.eventWriter.write(generator, event, output);
-			}
-			return output.toByteArray();
+		SplicingOutput output = new SplicingOutput();
+		try (JsonGenerator generator = this.writer.createGenerator(output)) {
+			this.eventWriter.write(generator, event, output);
 		}
-		finally {
-			output.release();
-			recycler.releaseToPool();
-		}
+		return output.toByteArray();
 	}
 
 	/**

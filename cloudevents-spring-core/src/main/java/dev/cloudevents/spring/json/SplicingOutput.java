@@ -3,45 +3,28 @@ package dev.cloudevents.spring.json;
 import java.io.OutputStream;
 import java.util.Arrays;
 
-import tools.jackson.core.util.BufferRecycler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a generator's output of one event and leaves a gap for its JSON data bytes,
  * which go into the result array with one copy instead of passing through the generator's
- * buffer and this one: the data is most of a large event.
+ * buffer and this one: the data is most of a large event. The generator flushes its
+ * buffer only when it is full, at the gap and at the end, so the output before and after
+ * the gap usually arrives in one write each, into an array of its exact size.
  */
 final class SplicingOutput extends OutputStream {
 
 	private static final byte[] NONE = new byte[0];
 
-	private final BufferRecycler recycler;
+	private byte[] head = NONE;
 
-	private final byte[] recycled;
+	private int headLength;
 
-	private byte[] buffer;
+	private byte[] tail = NONE;
 
-	private int count;
+	private int tailLength;
 
-	private int gap = -1;
-
-	private byte[] data = NONE;
-
-	/**
-	 * Create an output that borrows its first buffer from the recycler.
-	 * @param recycler the recycler, to {@linkplain #release() give the buffer back} to
-	 */
-	SplicingOutput(BufferRecycler recycler) {
-		this.recycler = recycler;
-		this.recycled = recycler.allocByteBuffer(BufferRecycler.BYTE_WRITE_CONCAT_BUFFER);
-		this.buffer = this.recycled;
-	}
-
-	/**
-	 * Give the borrowed buffer back; the output must not be used any more.
-	 */
-	void release() {
-		this.recycler.releaseByteBuffer(BufferRecycler.BYTE_WRITE_CONCAT_BUFFER, this.recycled);
-	}
+	private byte @Nullable [] data;
 
 	/**
 	 * Put the data at the current end of the output; the generator must have flushed
@@ -49,27 +32,33 @@ final class SplicingOutput extends OutputStream {
 	 * @param data the bytes
 	 */
 	void splice(byte[] data) {
-		this.gap = this.count;
 		this.data = data;
 	}
 
 	@Override
 	public void write(int b) {
-		ensureCapacity(1);
-		this.buffer[this.count++] = (byte) b;
+		write(new byte[] { (byte) b }, 0, 1);
 	}
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) {
-		ensureCapacity(length);
-		System.arraycopy(bytes, offset, this.buffer, this.count, length);
-		this.count += length;
+		if (this.data == null) {
+			this.head = append(this.head, this.headLength, bytes, offset, length);
+			this.headLength += length;
+		}
+		else {
+			this.tail = append(this.tail, this.tailLength, bytes, offset, length);
+			this.tailLength += length;
+		}
 	}
 
-	private void ensureCapacity(int length) {
-		if (this.count + length > this.buffer.length) {
-			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.count + length));
+	private static byte[] append(byte[] buffer, int count, byte[] bytes, int offset, int length) {
+		byte[] result = buffer;
+		if (count + length > buffer.length) {
+			result = Arrays.copyOf(buffer, (count == 0) ? length : Math.max(buffer.length * 2, count + length));
 		}
+		System.arraycopy(bytes, offset, result, count, length);
+		return result;
 	}
 
 	/**
@@ -77,13 +66,14 @@ final class SplicingOutput extends OutputStream {
 	 * @return the bytes
 	 */
 	byte[] toByteArray() {
-		if (this.gap < 0) {
-			return Arrays.copyOf(this.buffer, this.count);
+		byte[] data = this.data;
+		if (data == null) {
+			return (this.headLength == this.head.length) ? this.head : Arrays.copyOf(this.head, this.headLength);
 		}
-		byte[] result = new byte[this.count + this.data.length];
-		System.arraycopy(this.buffer, 0, result, 0, this.gap);
-		System.arraycopy(this.data, 0, result, this.gap, this.data.length);
-		System.arraycopy(this.buffer, this.gap, result, this.gap + this.data.length, this.count - this.gap);
+		byte[] result = new byte[this.headLength + data.length + this.tailLength];
+		System.arraycopy(this.head, 0, result, 0, this.headLength);
+		System.arraycopy(data, 0, result, this.headLength, data.length);
+		System.arraycopy(this.tail, 0, result, this.headLength + data.length, this.tailLength);
 		return result;
 	}
 
