@@ -139,14 +139,11 @@ public final class JsonEventFormat {
 	 * other than {@code base64}
 	 */
 	public byte[] serialize(CloudEvent event) {
-		BufferRecycler recycler = this.jsonMapper.tokenStreamFactory()._getBufferRecycler();
-		try (ByteArrayBuilder buffer = new ByteArrayBuilder(recycler)) {
-			serialize(event, buffer);
-			return buffer.getClearAndRelease();
+		SplicingOutput output = new SplicingOutput();
+		try (JsonGenerator generator = this.writer.createGenerator(output)) {
+			this.eventWriter.write(generator, event, output);
 		}
-		finally {
-			recycler.releaseToPool();
-		}
+		return output.toByteArray();
 	}
 
 	/**
@@ -158,7 +155,7 @@ public final class JsonEventFormat {
 	 */
 	public void serialize(CloudEvent event, OutputStream out) {
 		try (JsonGenerator generator = this.writer.createGenerator(out)) {
-			this.eventWriter.write(generator, event);
+			this.eventWriter.write(generator, event, null);
 		}
 	}
 

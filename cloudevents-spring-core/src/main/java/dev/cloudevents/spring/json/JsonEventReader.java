@@ -16,6 +16,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.UTF8StreamJsonParser;
 
 import org.springframework.util.MimeTypeUtils;
 
@@ -189,7 +190,7 @@ final class JsonEventReader {
 
 	private @Nullable JsonToken firstToken() {
 		JsonToken token = this.parser.nextToken();
-		if (token != null && this.parser.currentTokenLocation().getByteOffset() < 0) {
+		if (token != null && !(this.parser instanceof UTF8StreamJsonParser)) {
 			// Jackson detected UTF-16 or UTF-32: no byte offsets to slice data with
 			throw new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
 		}

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,17 +53,23 @@ final class JsonEventWriter {
 
 	private static final SerializableString DATA_BASE64 = new SerializedString(JsonEventReader.DATA_BASE64);
 
+	private static final SerializableString EMPTY = new RawJsonValue(new byte[0]);
+
 	private final JsonMapper jsonMapper;
+
+	/** Data nested deeper than the mapper would read is not copied as JSON. */
+	private final int maxDepth;
 
 	JsonEventWriter(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
+		this.maxDepth = jsonMapper.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth();
 	}
 
 	void writeBatch(JsonGenerator generator, List<CloudEvent> events) {
 		checkOneVersion(events);
 		generator.writeStartArray();
 		for (CloudEvent event : events) {
-			write(generator, event);
+			write(generator, event, null);
 		}
 		generator.writeEndArray();
 	}
@@ -81,7 +84,10 @@ final class JsonEventWriter {
 		}
 	}
 
-	void write(JsonGenerator generator, CloudEvent event) {
+	/**
+	 * Write one event; JSON data bytes go to the output's gap when there is one.
+	 */
+	void write(JsonGenerator generator, CloudEvent event, @Nullable SplicingOutput output) {
 		SpecVersion version = event.specVersion();
 		Object value = event.dataValue();
 		String contentType = event.dataContentType();
@@ -144,7 +150,14 @@ final class JsonEventWriter {
 			}
 			case JSON -> {
 				generator.writeName(DATA);
-				generator.writeRawValue(new RawJsonValue(bytes));
+				if (output != null) {
+					generator.writeRawValue(EMPTY);
+					generator.flush();
+					output.splice(bytes);
+				}
+				else {
+					generator.writeRawValue(new RawJsonValue(bytes));
+				}
 			}
 			case UTF8_TEXT -> {
 				generator.writeName(DATA);
@@ -188,7 +201,7 @@ final class JsonEventWriter {
 			// Bytes that claim to be JSON but are not (a binary-mode body with a wrong
 			// Content-Type, say) would corrupt the document if written raw. They go in
 			// Base64 instead, which keeps them and their datacontenttype exactly.
-			return isJsonValue(bytes) ? DataMode.JSON : DataMode.BASE64;
+			return JsonValidator.isJsonValue(bytes, this.maxDepth) ? DataMode.JSON : DataMode.BASE64;
 		}
 		MimeType mimeType = MimeTypeUtils.parseMimeType(contentType);
 		if (!isText(mimeType)) {
@@ -229,44 +242,6 @@ final class JsonEventWriter {
 	private static Charset charset(@Nullable String contentType) {
 		Charset charset = (contentType != null) ? MimeTypeUtils.parseMimeType(contentType).getCharset() : null;
 		return (charset != null) ? charset : StandardCharsets.UTF_8;
-	}
-
-	/**
-	 * Whether the bytes are exactly one JSON value in UTF-8, checked with a token pass
-	 * that decodes strings (so invalid UTF-8 fails too) but builds nothing.
-	 */
-	private boolean isJsonValue(byte[] bytes) {
-		// Jackson would detect UTF-16 or UTF-32 (zero bytes) or skip a BOM: neither may
-		// be copied into a UTF-8 document
-		for (int i = 0; i < Math.min(4, bytes.length); i++) {
-			if (bytes[i] == 0) {
-				return false;
-			}
-		}
-		if (bytes.length == 0 || bytes[0] < 0) {
-			return false;
-		}
-		try (JsonParser parser = this.jsonMapper.createParser(bytes)) {
-			JsonToken token = parser.nextToken();
-			int depth = 0;
-			while (token != null) {
-				switch (token) {
-					case START_OBJECT, START_ARRAY -> depth++;
-					case END_OBJECT, END_ARRAY -> depth--;
-					case VALUE_STRING -> parser.finishToken();
-					default -> {
-					}
-				}
-				if (depth == 0) {
-					return parser.nextToken() == null;
-				}
-				token = parser.nextToken();
-			}
-			return false;
-		}
-		catch (JacksonException ex) {
-			return false;
-		}
 	}
 
 	private enum DataMode {

@@ -14,46 +14,63 @@ final class Utf8 {
 		int i = 0;
 		int length = bytes.length;
 		while (i < length) {
-			int b = bytes[i];
-			if (b >= 0) {
+			if (bytes[i] >= 0) {
 				i++;
-				continue;
 			}
-			b &= 0xFF;
-			int count;
-			int min;
-			if (b >= 0xC2 && b <= 0xDF) {
-				count = 1;
-				min = 0x80;
-			}
-			else if (b >= 0xE0 && b <= 0xEF) {
-				count = 2;
-				min = 0x800;
-			}
-			else if (b >= 0xF0 && b <= 0xF4) {
-				count = 3;
-				min = 0x10000;
-			}
-			else {
+			else if ((i = skipSequence(bytes, i)) < 0) {
 				return false;
 			}
-			if (i + count >= length) {
-				return false;
-			}
-			int codePoint = b & (0x3F >> count);
-			for (int k = 1; k <= count; k++) {
-				int c = bytes[i + k] & 0xFF;
-				if ((c & 0xC0) != 0x80) {
-					return false;
-				}
-				codePoint = (codePoint << 6) | (c & 0x3F);
-			}
-			if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-				return false;
-			}
-			i += count + 1;
 		}
 		return true;
+	}
+
+	/**
+	 * Return the index after the multi-byte sequence that starts at {@code start} (a
+	 * non-ASCII byte), or {@code -1} if it is not well-formed.
+	 */
+	static int skipSequence(byte[] bytes, int start) {
+		int b = bytes[start] & 0xFF;
+		// the ranges of RFC 3629's UTF8-2, UTF8-3 and UTF8-4 for the first two bytes
+		int count;
+		int low = 0x80;
+		int high = 0xBF;
+		if (b >= 0xC2 && b <= 0xDF) {
+			count = 1;
+		}
+		else if (b >= 0xE0 && b <= 0xEF) {
+			count = 2;
+			if (b == 0xE0) {
+				low = 0xA0;
+			}
+			else if (b == 0xED) {
+				high = 0x9F;
+			}
+		}
+		else if (b >= 0xF0 && b <= 0xF4) {
+			count = 3;
+			if (b == 0xF0) {
+				low = 0x90;
+			}
+			else if (b == 0xF4) {
+				high = 0x8F;
+			}
+		}
+		else {
+			return -1;
+		}
+		if (start + count >= bytes.length) {
+			return -1;
+		}
+		int second = bytes[start + 1] & 0xFF;
+		if (second < low || second > high) {
+			return -1;
+		}
+		for (int k = 2; k <= count; k++) {
+			if ((bytes[start + k] & 0xC0) != 0x80) {
+				return -1;
+			}
+		}
+		return start + count + 1;
 	}
 
 }

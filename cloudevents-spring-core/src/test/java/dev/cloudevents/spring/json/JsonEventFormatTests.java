@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cloudevents.spring.CloudEvent;
@@ -78,6 +79,29 @@ class JsonEventFormatTests {
 		String written03 = new String(this.format.serialize(v03), StandardCharsets.UTF_8);
 		assertThat(written03).contains("\"datacontentencoding\":\"base64\"").contains("\"data\":\"e30ge30=\"");
 		assertThat(this.format.deserialize(bytes(written03)).data()).isEqualTo(v03.data());
+	}
+
+	@Test
+	void bytesThatWouldCloseTheDataMemberEarlyAreWrittenInBase64() {
+		CloudEvent event = minimal(SpecVersion.V1_0).data("application/json", bytes("1,\"type\":\"forged\"")).build();
+		assertThat(this.format.deserialize(this.format.serialize(event))).isEqualTo(event);
+	}
+
+	@Test
+	void jsonDataIsWrittenTheSameToAnArrayAndToAStreamEvenIndented() {
+		JsonEventFormat indenting = new JsonEventFormat(
+				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
+		for (JsonEventFormat format : List.of(this.format, indenting)) {
+			for (String data : List.of("{\"a\":[1,2.5e3,\"\u00e4\\\\\"]}", "\"" + "x".repeat(10000) + "\"", "7")) {
+				CloudEvent event = minimal(SpecVersion.V1_0).data("application/json", bytes(data)).build();
+				ByteArrayOutputStream stream = new ByteArrayOutputStream();
+				format.serialize(event, stream);
+				byte[] written = format.serialize(event);
+				assertThat(written).isEqualTo(stream.toByteArray());
+				assertThat(new String(written, StandardCharsets.UTF_8)).contains(data);
+				assertThat(format.deserialize(written)).isEqualTo(event);
+			}
+		}
 	}
 
 	@Test

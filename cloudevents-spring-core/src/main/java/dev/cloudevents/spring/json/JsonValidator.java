@@ -1,0 +1,283 @@
+package dev.cloudevents.spring.json;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that bytes are exactly one JSON value (RFC 8259, nothing more) in UTF-8 (RFC
+ * 3629), so that they can be copied into a document as they are. One pass that builds
+ * nothing: no tokens, no strings, no numbers; containers are tracked in a bit stack that
+ * allocates only past 64 levels.
+ */
+final class JsonValidator {
+
+	/**
+	 * The bytes that stand for themselves in a string: printable ASCII but the quote and
+	 * backslash.
+	 */
+	private static final boolean[] PLAIN = new boolean[256];
+
+	static {
+		for (int c = 0x20; c < 0x80; c++) {
+			PLAIN[c] = c != '"' && c != '\\';
+		}
+	}
+
+	private JsonValidator() {
+	}
+
+	/**
+	 * Whether the bytes are one JSON value, with whitespace around it, nested at most
+	 * {@code maxDepth} levels deep.
+	 * @param json the bytes
+	 * @param maxDepth the deepest nesting allowed
+	 * @return whether the bytes are one JSON value
+	 */
+	static boolean isJsonValue(byte[] json, int maxDepth) {
+		int length = json.length;
+		int depth = 0;
+		// one bit per level, set for an object: the first 64 levels, then the rest
+		long objects = 0;
+		long[] deepObjects = null;
+		int i = skipWhitespace(json, 0);
+		while (true) {
+			// a value starts at i
+			if (i >= length) {
+				return false;
+			}
+			byte c = json[i];
+			if (c == '{' || c == '[') {
+				if (depth == maxDepth) {
+					return false;
+				}
+				boolean object = c == '{';
+				if (depth < 64) {
+					objects = object ? (objects | (1L << depth)) : (objects & ~(1L << depth));
+				}
+				else {
+					deepObjects = mark(deepObjects, depth - 64, object);
+				}
+				depth++;
+				i = skipWhitespace(json, i + 1);
+				if (i < length && json[i] == (object ? '}' : ']')) {
+					depth--;
+					i++;
+				}
+				else {
+					if (object && (i = name(json, i)) < 0) {
+						return false;
+					}
+					continue;
+				}
+			}
+			else if (c == '"') {
+				i = string(json, i);
+			}
+			else if (c == 't') {
+				i = literal(json, i, "true");
+			}
+			else if (c == 'f') {
+				i = literal(json, i, "false");
+			}
+			else if (c == 'n') {
+				i = literal(json, i, "null");
+			}
+			else {
+				i = number(json, i);
+			}
+			// after a value: close containers until a comma or the end
+			while (true) {
+				if (i < 0) {
+					return false;
+				}
+				i = skipWhitespace(json, i);
+				if (depth == 0) {
+					return i == length;
+				}
+				if (i >= length) {
+					return false;
+				}
+				int level = depth - 1;
+				long bits = (level < 64) ? objects : deepObjects[(level - 64) >> 6];
+				boolean inObject = (bits & (1L << level)) != 0;
+				c = json[i];
+				if (c == ',') {
+					i = skipWhitespace(json, i + 1);
+					if (inObject) {
+						i = name(json, i);
+					}
+					break;
+				}
+				if (c != (inObject ? '}' : ']')) {
+					return false;
+				}
+				depth--;
+				i++;
+			}
+			if (i < 0) {
+				return false;
+			}
+		}
+	}
+
+	private static long[] mark(long @Nullable [] bits, int level, boolean set) {
+		int index = level >> 6;
+		long[] result = (bits == null) ? new long[4] : (index < bits.length) ? bits : Arrays.copyOf(bits, index * 2);
+		long bit = 1L << level;
+		result[index] = set ? (result[index] | bit) : (result[index] & ~bit);
+		return result;
+	}
+
+	/**
+	 * Skip a member name and its colon, and the whitespace after it.
+	 * @return the index of the member's value, or -1
+	 */
+	private static int name(byte[] json, int i) {
+		if (i >= json.length || json[i] != '"') {
+			return -1;
+		}
+		i = skipWhitespace(json, string(json, i));
+		if (i < 0 || i >= json.length || json[i] != ':') {
+			return -1;
+		}
+		return skipWhitespace(json, i + 1);
+	}
+
+	private static int skipWhitespace(byte[] json, int i) {
+		while (i >= 0 && i < json.length && json[i] <= ' ') {
+			byte c = json[i];
+			if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+				break;
+			}
+			i++;
+		}
+		return i;
+	}
+
+	/**
+	 * Skip the string whose opening quote is at {@code start}.
+	 * @return the index after the closing quote, or -1
+	 */
+	private static int string(byte[] json, int start) {
+		int length = json.length;
+		int i = start + 1;
+		while (true) {
+			while (i < length && PLAIN[json[i] & 0xFF]) {
+				i++;
+			}
+			if (i >= length) {
+				return -1;
+			}
+			byte c = json[i];
+			if (c == '"') {
+				return i + 1;
+			}
+			if (c == '\\') {
+				i = escape(json, i + 1);
+			}
+			else if (c < 0) {
+				i = Utf8.skipSequence(json, i);
+			}
+			else {
+				// a control character
+				return -1;
+			}
+			if (i < 0) {
+				return -1;
+			}
+		}
+	}
+
+	private static int escape(byte[] json, int i) {
+		if (i >= json.length) {
+			return -1;
+		}
+		switch (json[i]) {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+				return i + 1;
+			}
+			case 'u' -> {
+				if (i + 4 >= json.length) {
+					return -1;
+				}
+				for (int k = 1; k <= 4; k++) {
+					if (Character.digit(json[i + k], 16) < 0) {
+						return -1;
+					}
+				}
+				return i + 5;
+			}
+			default -> {
+				return -1;
+			}
+		}
+	}
+
+	private static int literal(byte[] json, int start, String literal) {
+		int end = start + literal.length();
+		if (end > json.length) {
+			return -1;
+		}
+		for (int k = 1; k < literal.length(); k++) {
+			if (json[start + k] != literal.charAt(k)) {
+				return -1;
+			}
+		}
+		return end;
+	}
+
+	/**
+	 * Skip a number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}.
+	 * @return the index after it, or -1
+	 */
+	private static int number(byte[] json, int start) {
+		int length = json.length;
+		int i = start;
+		if (json[i] == '-') {
+			i++;
+		}
+		if (i >= length) {
+			return -1;
+		}
+		if (json[i] == '0') {
+			i++;
+		}
+		else if (isDigit(json[i])) {
+			i = digits(json, i);
+		}
+		else {
+			return -1;
+		}
+		if (i < length && json[i] == '.') {
+			i++;
+			if (i >= length || !isDigit(json[i])) {
+				return -1;
+			}
+			i = digits(json, i);
+		}
+		if (i < length && (json[i] == 'e' || json[i] == 'E')) {
+			i++;
+			if (i < length && (json[i] == '+' || json[i] == '-')) {
+				i++;
+			}
+			if (i >= length || !isDigit(json[i])) {
+				return -1;
+			}
+			i = digits(json, i);
+		}
+		return i;
+	}
+
+	private static int digits(byte[] json, int i) {
+		while (i < json.length && isDigit(json[i])) {
+			i++;
+		}
+		return i;
+	}
+
+	private static boolean isDigit(byte c) {
+		return c >= '0' && c <= '9';
+	}
+
+}
