@@ -226,7 +226,7 @@ public final class FuzzArbitraries {
 
 	/**
 	 * Return an escaped form of text for reports: control and non-ASCII characters as
-	 * {@code \\uXXXX}.
+	 * {@code \\u} and four hex digits.
 	 * @param text the text
 	 * @return the escaped text
 	 */
