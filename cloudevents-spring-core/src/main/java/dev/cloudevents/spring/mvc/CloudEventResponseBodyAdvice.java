@@ -1,6 +1,5 @@
 package dev.cloudevents.spring.mvc;
 
-import java.util.Collections;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +16,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
+import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
@@ -35,6 +35,8 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
  */
 @ControllerAdvice
 public class CloudEventResponseBodyAdvice implements ResponseBodyAdvice<Object> {
+
+	private static final String CE_SPECVERSION = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
 
 	private final CloudEventHttpBinding binding;
 
@@ -64,17 +66,25 @@ public class CloudEventResponseBodyAdvice implements ResponseBodyAdvice<Object> 
 		// the hints are asked for without the request: it is bound to the thread in MVC
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			// the raw headers: ServletServerHttpRequest fails on a wildcard Content-Type
+			// the two headers that tell the mode, as sent: ServletServerHttpRequest adds
+			// a
+			// charset to Content-Type and fails on a wildcard one
 			HttpHeaders headers = new HttpHeaders();
-			for (String name : Collections.list(request.getHeaderNames())) {
-				headers.addAll(name, Collections.list(request.getHeaders(name)));
-			}
+			copy(request, HttpHeaders.CONTENT_TYPE, headers);
+			copy(request, CE_SPECVERSION, headers);
 			ContentMode mode = this.binding.contentMode(headers);
 			if (mode != null) {
 				return Map.of(CloudEventHttpMessageConverter.CONTENT_MODE_HINT, mode);
 			}
 		}
 		return null;
+	}
+
+	private static void copy(HttpServletRequest request, String name, HttpHeaders headers) {
+		String value = request.getHeader(name);
+		if (value != null) {
+			headers.set(name, value);
+		}
 	}
 
 }

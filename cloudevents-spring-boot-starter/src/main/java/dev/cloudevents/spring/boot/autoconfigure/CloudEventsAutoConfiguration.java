@@ -86,7 +86,11 @@ public final class CloudEventsAutoConfiguration {
 		return new CloudEventHttpBinding(jsonEventFormat);
 	}
 
-	static WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication
+	@ConditionalOnBooleanProperty("cloudevents.webhook.enabled")
+	WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
 		CloudEventsProperties.Webhook webhook = properties.getWebhook();
 		return new WebhookHandshake(webhook.getAllowedOrigins(), webhook.getAllowedRate());
 	}
@@ -268,12 +272,6 @@ public final class CloudEventsAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
-				return CloudEventsAutoConfiguration.webhookHandshake(properties);
-			}
-
-			@Bean
-			@ConditionalOnMissingBean
 			WebhookHandshakeInterceptor webhookHandshakeInterceptor(WebhookHandshake handshake,
 					@Qualifier("requestMappingHandlerMapping") ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> handlerMapping) {
 				// looked up when a request comes: the mapping is built with this
@@ -322,12 +320,6 @@ public final class CloudEventsAutoConfiguration {
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnBooleanProperty("cloudevents.webhook.enabled")
 		static class WebhookConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			WebhookHandshake webhookHandshake(CloudEventsProperties properties) {
-				return CloudEventsAutoConfiguration.webhookHandshake(properties);
-			}
 
 			@Bean
 			@ConditionalOnMissingBean
