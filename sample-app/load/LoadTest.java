@@ -1,11 +1,18 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loopback load generator for the CloudEvents Player, JDK only. Sender threads post events
- * with unique ids ({@code <prefix>-<sender>-<seq>}), alternating binary and structured
- * mode, until the duration or the request budget runs out; then it checks that every
+ * Loopback load generator for the CloudEvents Player, JDK only. Sender threads post events,
+ * each over its own persistent HTTP/1.1 connection, with unique ids
+ * ({@code <prefix>-<sender>-<seq>}), alternating binary and structured mode, until the duration or the request budget runs out; then it checks that every
  * acknowledged event was received (the app's uncapped {@code player.events.received}
  * counter) and that the events the app still lists are each sender's newest, in order,
  * with their own data. Exits 1 on any error or unaccounted event.
@@ -72,7 +79,7 @@ public class LoadTest {
 		List<Thread> threads = new ArrayList<>();
 		long deadline = System.nanoTime() + duration.toNanos();
 		for (int i = 0; i < senderCount; i++) {
-			Sender sender = new Sender(i, prefix, client, target, start, deadline, budget, errors);
+			Sender sender = new Sender(i, prefix, target, start, deadline, budget, errors);
 			senders.add(sender);
 			Thread thread = new Thread(sender, "sender-" + i);
 			thread.start();
@@ -215,9 +222,9 @@ public class LoadTest {
 
 		private final String prefix;
 
-		private final HttpClient client;
+		private final Connection connection;
 
-		private final URI target;
+		private final String host;
 
 		private final CountDownLatch start;
 
@@ -235,12 +242,12 @@ public class LoadTest {
 
 		private long lastAcknowledged = -1;
 
-		Sender(int index, String prefix, HttpClient client, URI target, CountDownLatch start, long deadline,
-				AtomicLong budget, Errors errors) {
+		Sender(int index, String prefix, URI target, CountDownLatch start, long deadline, AtomicLong budget,
+				Errors errors) {
 			this.index = index;
 			this.prefix = prefix;
-			this.client = client;
-			this.target = target;
+			this.connection = new Connection(new InetSocketAddress(target.getHost(), target.getPort()));
+			this.host = target.getHost() + ":" + target.getPort();
 			this.start = start;
 			this.deadline = deadline;
 			this.budget = budget;
@@ -258,53 +265,51 @@ public class LoadTest {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+			finally {
+				this.connection.close();
+			}
 		}
 
-		private void send(long seq) throws InterruptedException {
+		private void send(long seq) {
 			String id = this.prefix + "-" + this.index + "-" + seq;
 			String data = "{\"sender\":" + this.index + ",\"seq\":" + seq + "}";
-			HttpRequest request = (seq % 2 == 0) ? binary(id, data) : structured(id, data);
+			byte[] request = ((seq % 2 == 0) ? binary(id, data) : structured(id, data)).getBytes(StandardCharsets.UTF_8);
 			long began = System.nanoTime();
 			try {
-				HttpResponse<String> response = this.client.send(request, BodyHandlers.ofString());
+				Response response = this.connection.exchange(request);
 				record(System.nanoTime() - began);
-				if (response.statusCode() == 202) {
+				if (response.status() == 202) {
 					this.acknowledged++;
 					this.lastAcknowledged = seq;
 				}
 				else {
-					String body = response.body();
-					this.errors.add(id + ": HTTP " + response.statusCode() + " "
-							+ body.substring(0, Math.min(body.length(), 300)));
+					this.errors.add(id + ": HTTP " + response.status() + " "
+							+ response.body().substring(0, Math.min(response.body().length(), 300)));
 				}
 			}
 			catch (IOException ex) {
 				record(System.nanoTime() - began);
+				this.connection.close();
 				this.errors.add(id + ": " + ex);
 			}
 		}
 
-		private HttpRequest binary(String id, String data) {
-			return request().header("ce-specversion", "1.0")
-				.header("ce-id", id)
-				.header("ce-type", "dev.cloudevents.load")
-				.header("ce-source", "/load/sender-" + this.index)
-				.header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString(data))
-				.build();
+		private String binary(String id, String data) {
+			return post(id, "Content-Type: application/json\r\nce-specversion: 1.0\r\nce-id: " + id
+					+ "\r\nce-type: dev.cloudevents.load\r\nce-source: /load/sender-" + this.index + "\r\n", data);
 		}
 
-		private HttpRequest structured(String id, String data) {
+		private String structured(String id, String data) {
 			String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"dev.cloudevents.load\","
 					+ "\"source\":\"/load/sender-" + this.index + "\",\"datacontenttype\":\"application/json\","
 					+ "\"data\":" + data + "}";
-			return request().header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-				.POST(BodyPublishers.ofString(event))
-				.build();
+			return post(id, "Content-Type: application/cloudevents+json; charset=UTF-8\r\n", event);
 		}
 
-		private HttpRequest.Builder request() {
-			return HttpRequest.newBuilder(this.target).timeout(REQUEST_TIMEOUT);
+		// Load-Id names the event in the server's access log, for either mode
+		private String post(String id, String headers, String body) {
+			return "POST / HTTP/1.1\r\nHost: " + this.host + "\r\nLoad-Id: " + id + "\r\n" + headers
+					+ "Content-Length: " + body.length() + "\r\n\r\n" + body;
 		}
 
 		private void record(long nanos) {
@@ -318,6 +323,131 @@ public class LoadTest {
 			return Arrays.copyOf(this.latencies, this.latencyCount);
 		}
 
+	}
+
+	/**
+	 * One persistent HTTP/1.1 connection over a blocking socket, opened when needed and
+	 * closed when the server says {@code Connection: close}. The generator's own client,
+	 * so that an error it reports is what the server did: the JDK's pooled
+	 * {@code HttpClient} itself loses about one response in a million under this load
+	 * (RELIABILITY.md).
+	 */
+	private static final class Connection {
+
+		private final InetSocketAddress address;
+
+		private Socket socket;
+
+		private InputStream in;
+
+		private OutputStream out;
+
+		Connection(InetSocketAddress address) {
+			this.address = address;
+		}
+
+		Response exchange(byte[] request) throws IOException {
+			if (this.socket == null) {
+				Socket socket = new Socket();
+				socket.setTcpNoDelay(true);
+				socket.connect(this.address, (int) REQUEST_TIMEOUT.toMillis());
+				socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+				this.socket = socket;
+				this.in = new BufferedInputStream(socket.getInputStream());
+				this.out = socket.getOutputStream();
+			}
+			this.out.write(request);
+			this.out.flush();
+			String statusLine = line();
+			if (statusLine == null) {
+				throw new IOException("the server closed the connection without answering");
+			}
+			int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+			int length = 0;
+			boolean chunked = false;
+			boolean close = false;
+			for (String header = nextLine(); !header.isEmpty(); header = nextLine()) {
+				int colon = header.indexOf(':');
+				String name = header.substring(0, colon).trim();
+				String value = header.substring(colon + 1).trim();
+				if (name.equalsIgnoreCase("Content-Length")) {
+					length = Integer.parseInt(value);
+				}
+				else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+					chunked = value.equalsIgnoreCase("chunked");
+				}
+				else if (name.equalsIgnoreCase("Connection")) {
+					close = value.equalsIgnoreCase("close");
+				}
+			}
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			if (chunked) {
+				int size;
+				while ((size = Integer.parseInt(nextLine().split(";")[0].trim(), 16)) > 0) {
+					body.write(bytes(size));
+					nextLine();
+				}
+				while (!nextLine().isEmpty()) {
+					// trailer fields are skipped
+				}
+			}
+			else {
+				body.write(bytes(length));
+			}
+			if (close) {
+				close();
+			}
+			return new Response(status, body.toString(StandardCharsets.UTF_8));
+		}
+
+		/** A CRLF-terminated line, or {@code null} at the end of the stream before it. */
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int b = this.in.read(); b != '\n'; b = this.in.read()) {
+				if (b == -1) {
+					if (line.isEmpty()) {
+						return null;
+					}
+					throw new EOFException("the server closed the connection in the middle of a line: " + line);
+				}
+				if (b != '\r') {
+					line.append((char) b);
+				}
+			}
+			return line.toString();
+		}
+
+		private String nextLine() throws IOException {
+			String line = line();
+			if (line == null) {
+				throw new EOFException("the server closed the connection in the middle of its answer");
+			}
+			return line;
+		}
+
+		private byte[] bytes(int count) throws IOException {
+			byte[] bytes = this.in.readNBytes(count);
+			if (bytes.length < count) {
+				throw new EOFException("the server closed the connection in the middle of its answer");
+			}
+			return bytes;
+		}
+
+		void close() {
+			if (this.socket != null) {
+				try {
+					this.socket.close();
+				}
+				catch (IOException ex) {
+					// the connection is dropped either way
+				}
+				this.socket = null;
+			}
+		}
+
+	}
+
+	private record Response(int status, String body) {
 	}
 
 	/**
