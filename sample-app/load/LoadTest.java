@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Options: {@code url}, {@code senders} (64), {@code seconds} (60), {@code max-requests}
- * (3000000), {@code prefix} (load), {@code kept} (the app's {@code player.max-events}, 1000).
+ * (10000000), {@code prefix} (load), {@code kept} (the app's {@code player.max-events}, 1000).
  *
  * @author cloudevents-spring
  */
@@ -63,7 +63,7 @@ public class LoadTest {
 		}
 		int senderCount = Integer.parseInt(options.getOrDefault("senders", "64"));
 		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
-		AtomicLong budget = new AtomicLong(Long.parseLong(options.getOrDefault("max-requests", "3000000")));
+		AtomicLong budget = new AtomicLong(Long.parseLong(options.getOrDefault("max-requests", "10000000")));
 		String prefix = options.getOrDefault("prefix", "load");
 		int kept = Integer.parseInt(options.getOrDefault("kept", "1000"));
 

@@ -12,7 +12,7 @@ set -euo pipefail
 senders=${SENDERS:-64}
 seconds=${LOAD_SECONDS:-60}
 warmup_seconds=${WARMUP_SECONDS:-10}
-max_requests=${MAX_REQUESTS:-3000000}
+max_requests=${MAX_REQUESTS:-10000000}
 heap=${HEAP:-512m}
 kept=${KEPT:-1000}
 max_heap_growth_mb=${MAX_HEAP_GROWTH_MB:-16}

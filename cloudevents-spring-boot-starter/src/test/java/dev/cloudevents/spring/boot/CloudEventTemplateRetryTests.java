@@ -133,6 +133,26 @@ class CloudEventTemplateRetryTests {
 	}
 
 	@Test
+	void answerLostAfterTheTargetReadTheEventIsRetriedAndTheTargetGetsTheSameEventAgain() throws Exception {
+		try (HangingUpTarget target = new HangingUpTarget(1)) {
+			CloudEvent event = event(SpecVersion.V1_0);
+			this.template.send(target.uri(), event);
+			assertThat(target.requests()).hasSize(2).allSatisfy((request) -> assertThat(request).contains(event.id()));
+		}
+	}
+
+	@Test
+	void answersLostOnEveryAttemptRaiseWithEveryAttempt() throws Exception {
+		try (HangingUpTarget target = new HangingUpTarget(3)) {
+			assertThatExceptionOfType(CloudEventConnectionException.class)
+				.isThrownBy(() -> this.template.send(target.uri(), event(SpecVersion.V1_0)))
+				.withMessageContaining("after 3 attempts")
+				.satisfies((ex) -> assertThat(ex.getAttempts()).hasSize(3));
+			assertThat(target.requests()).hasSize(3);
+		}
+	}
+
+	@Test
 	void exchangeReturnsAServerErrorWithoutRetrying() {
 		this.receiver.script(Answer.status(503));
 		CloudEventResponse response = this.template.exchange(uri("/scripted"), event(SpecVersion.V1_0),

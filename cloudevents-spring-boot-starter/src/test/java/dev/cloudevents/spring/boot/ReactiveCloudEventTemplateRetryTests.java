@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
+import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.boot.EventReceiverApplication.Answer;
@@ -110,6 +111,26 @@ class ReactiveCloudEventTemplateRetryTests {
 			.isThrownBy(() -> this.template.send(target, event(SpecVersion.V1_0)).block())
 			.withMessageContaining("after 3 attempts (connection refused, connection refused, connection refused)")
 			.satisfies((ex) -> assertThat(ex.getAttempts()).hasSize(3));
+	}
+
+	@Test
+	void answerLostAfterTheTargetReadTheEventIsRetriedAndTheTargetGetsTheSameEventAgain() throws Exception {
+		try (HangingUpTarget target = new HangingUpTarget(1)) {
+			CloudEvent event = event(SpecVersion.V1_0);
+			this.template.send(target.uri(), event).block();
+			assertThat(target.requests()).hasSize(2).allSatisfy((request) -> assertThat(request).contains(event.id()));
+		}
+	}
+
+	@Test
+	void answersLostOnEveryAttemptSignalEveryAttempt() throws Exception {
+		try (HangingUpTarget target = new HangingUpTarget(3)) {
+			assertThatExceptionOfType(CloudEventConnectionException.class)
+				.isThrownBy(() -> this.template.send(target.uri(), event(SpecVersion.V1_0)).block())
+				.withMessageContaining("after 3 attempts")
+				.satisfies((ex) -> assertThat(ex.getAttempts()).hasSize(3));
+			assertThat(target.requests()).hasSize(3);
+		}
 	}
 
 	@Test
