@@ -215,7 +215,11 @@ class HttpBindingFuzzTests {
 			survivesRoundTrips(event, mode);
 		}
 		if (batch) {
-			assertThat(this.binding.fromHttpBatch(headers, this.binding.toBatch(events).body())).isEqualTo(events);
+			// as in structured mode, 0.3 data that must travel as Base64 gains
+			// datacontentencoding
+			assertThat(this.binding.fromHttpBatch(headers, this.binding.toBatch(events).body()))
+				.map(HttpBindingFuzzTests::withoutEncoding)
+				.isEqualTo(events.stream().map(HttpBindingFuzzTests::withoutEncoding).toList());
 		}
 	}
 

@@ -157,6 +157,18 @@ class JsonEventFormatTests {
 	}
 
 	@Test
+	void v03StringDataOfABinaryTypeIsReadAsItsBytesAndWrittenBackInBase64() {
+		// found by HttpBindingFuzzTests: a mutation had renamed datacontentencoding
+		CloudEvent read = this.format.deserialize(bytes("{\"specversion\":\"0.3\"," + ATTRIBUTES
+				+ ",\"datacontenttype\":\"application/octet-stream\",\"data\":\"aGk=\"}"));
+		assertThat(read.data()).isEqualTo(bytes("aGk="));
+		assertThat(read.dataContentEncoding()).isNull();
+		CloudEvent expected = read.mutate().dataContentEncoding("base64").build();
+		assertThat(this.format.deserialize(this.format.serialize(read))).isEqualTo(expected);
+		assertThat(this.format.deserializeBatch(this.format.serializeBatch(List.of(read)))).containsExactly(expected);
+	}
+
+	@Test
 	void unknownDataContentEncodingIsNotWritten() {
 		CloudEvent event = minimal(SpecVersion.V0_3).dataContentEncoding("quoted-printable").data(bytes("x")).build();
 		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> this.format.serialize(event))

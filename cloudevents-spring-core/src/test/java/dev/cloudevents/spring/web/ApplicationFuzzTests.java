@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sends fuzzed requests over real HTTP to a running Spring MVC (Tomcat) and WebFlux
  * (Netty) application: none is answered with 5xx, every 4xx is an
- * {@code application/problem+json} problem, and every event replied is readable. 2,000
+ * {@code application/problem+json} problem, and every event replied is readable. 5,000
  * requests per stack.
  */
 class ApplicationFuzzTests {
@@ -47,13 +47,13 @@ class ApplicationFuzzTests {
 		RunningApplication.WEBFLUX.stop();
 	}
 
-	@Property(tries = 2000)
+	@Property(tries = 5000)
 	void mvcApplicationNeverAnswersFuzzWithAServerError(@ForAll("messages") FuzzedMessage message,
 			@ForAll("paths") String path) throws Exception {
 		answersWithoutServerError(RunningApplication.MVC, message, path);
 	}
 
-	@Property(tries = 2000)
+	@Property(tries = 5000)
 	void webFluxApplicationNeverAnswersFuzzWithAServerError(@ForAll("messages") FuzzedMessage message,
 			@ForAll("paths") String path) throws Exception {
 		answersWithoutServerError(RunningApplication.WEBFLUX, message, path);
