@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.CollectionUtils;
-import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -131,11 +130,10 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBinary(CloudEvent event) {
-		// sized for the headers to come, as case-insensitive as new HttpHeaders()
-		HttpHeaders headers = new HttpHeaders(
-				CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(binaryHeaderCount(event), Locale.ROOT)));
-		writeBinaryHeaders(event, headers);
-		return new HttpMessage(headers, binaryBody(event));
+		HeaderMap headers = new HeaderMap(binaryHeaderCount(event));
+		// each name once, so no need to look for it first
+		writeBinaryHeaders(event, headers::append);
+		return new HttpMessage(new HttpHeaders(headers), binaryBody(event));
 	}
 
 	private static int binaryHeaderCount(CloudEvent event) {
@@ -154,34 +152,38 @@ public final class CloudEventHttpBinding {
 	 * @param headers the headers to add to
 	 */
 	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
+		writeBinaryHeaders(event, headers::set);
+	}
+
+	private static void writeBinaryHeaders(CloudEvent event, BiConsumer<String, String> headers) {
 		SpecVersion version = event.specVersion();
-		headers.set(CE_SPECVERSION, version.value());
-		headers.set(CE_ID, HeaderValues.encode(event.id()));
-		headers.set(CE_SOURCE, HeaderValues.encode(event.source().toString()));
-		headers.set(CE_TYPE, HeaderValues.encode(event.type()));
+		headers.accept(CE_SPECVERSION, version.value());
+		headers.accept(CE_ID, HeaderValues.encode(event.id()));
+		headers.accept(CE_SOURCE, HeaderValues.encode(event.source().toString()));
+		headers.accept(CE_TYPE, HeaderValues.encode(event.type()));
 		String dataContentType = event.dataContentType();
 		if (dataContentType != null) {
-			headers.set(HttpHeaders.CONTENT_TYPE, dataContentType);
+			headers.accept(HttpHeaders.CONTENT_TYPE, dataContentType);
 		}
 		URI dataSchema = event.dataSchema();
 		if (dataSchema != null) {
-			headers.set((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
+			headers.accept((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
 					HeaderValues.encode(dataSchema.toString()));
 		}
 		// no datacontentencoding: it says how an event format carries binary data as a
 		// string (0.3), and a binary-mode body is the bytes themselves
 		String subject = event.subject();
 		if (subject != null) {
-			headers.set(CE_SUBJECT, HeaderValues.encode(subject));
+			headers.accept(CE_SUBJECT, HeaderValues.encode(subject));
 		}
 		if (event.time() != null) {
 			// RFC 3339 needs no percent-encoding
-			headers.set(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
+			headers.accept(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
 		}
 		event.extensions().forEach((name, value) -> {
 			String text = (value instanceof String string) ? string
 					: Objects.requireNonNull(event.attributeAsString(name));
-			headers.set(extensionHeader(name), HeaderValues.encode(text));
+			headers.accept(extensionHeader(name), HeaderValues.encode(text));
 		});
 	}
 
@@ -218,7 +220,7 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toStructured(CloudEvent event) {
-		HttpHeaders headers = new HttpHeaders();
+		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, STRUCTURED_CONTENT_TYPE);
 		return new HttpMessage(headers, this.format.serialize(event));
 	}
@@ -229,7 +231,7 @@ public final class CloudEventHttpBinding {
 	 * @return the headers and body
 	 */
 	public HttpMessage toBatch(List<CloudEvent> events) {
-		HttpHeaders headers = new HttpHeaders();
+		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, BATCH_CONTENT_TYPE);
 		return new HttpMessage(headers, this.format.serializeBatch(events));
 	}
