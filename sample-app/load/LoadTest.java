@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 /**
  * Loopback load generator for the CloudEvents Player, JDK only. Sender threads post events,
  * each over its own persistent HTTP/1.1 connection, with unique ids
- * ({@code <prefix>-<sender>-<seq>}), alternating binary and structured mode, until the duration or the request budget runs out; then it checks that every
- * acknowledged event was received (the app's uncapped {@code player.events.received}
- * counter) and that the events the app still lists are each sender's newest, in order,
- * with their own data. Exits 1 on any error or unaccounted event.
+ * ({@code <prefix>-<sender>-<seq>}), alternating binary and structured mode, until the
+ * duration or the request budget runs out; then it checks that every acknowledged event
+ * was received (the app's uncapped {@code player.events.received} counter) and that the
+ * events the app still lists are each sender's newest, in order, with their own data.
+ * Exits 1 on any error or unaccounted event.
  *
  * <pre>
  * java sample-app/load/LoadTest.java --url=http://127.0.0.1:8080/ --senders=64 --seconds=60
@@ -306,7 +307,7 @@ public class LoadTest {
 			return post(id, "Content-Type: application/cloudevents+json; charset=UTF-8\r\n", event);
 		}
 
-		// Load-Id names the event in the server's access log, for either mode
+		// Load-Id names the event in the server's access log, for either mode; all of it is ASCII
 		private String post(String id, String headers, String body) {
 			return "POST / HTTP/1.1\r\nHost: " + this.host + "\r\nLoad-Id: " + id + "\r\n" + headers
 					+ "Content-Length: " + body.length() + "\r\n\r\n" + body;

@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  * with the application's {@code JsonMapper}. <pre class="code">
  * &#64;PostMapping("/orders")
  * void onOrder(&#64;CloudEventData Order order, CloudEvent event) { ... }
- * </pre> The event is read once per request, however many parameters refer to it. Data
- * that cannot be read as the parameter type is answered with 400 Bad Request; an event
- * without data as well, unless the parameter is an {@code Optional} or nullable.
+ * </pre> In WebFlux the parameter may also be a {@code Mono} of such a type. The event is
+ * read once per request, however many parameters refer to it. Data that cannot be read as
+ * the parameter type is answered with 400 Bad Request; an event without data as well,
+ * unless the parameter is an {@code Optional} or nullable.
  *
  * @author cloudevents-spring
  * @since 0.1.0

@@ -22,10 +22,10 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
 /**
  * Resolves {@link CloudEvent}, {@code Mono<CloudEvent>}, {@code Flux<CloudEvent>} (the
  * events of a batch, or a single event), {@code List<CloudEvent>} and
- * {@link CloudEventData &#64;CloudEventData} parameters of WebFlux handler methods,
- * without {@code @RequestBody}. The body is read with a
- * {@link CloudEventHttpMessageReader}, once per exchange however many parameters refer to
- * it.
+ * {@link CloudEventData &#64;CloudEventData} parameters (the data as a type, or a
+ * {@code Mono} of it) of WebFlux handler methods, without {@code @RequestBody}. The body
+ * is read with a {@link CloudEventHttpMessageReader}, once per exchange however many
+ * parameters refer to it.
  * <p>
  * An event that cannot be read raises a {@link CloudEventRequestException}, which
  * {@link CloudEventWebExceptionHandler} answers with a problem detail.
@@ -74,6 +74,10 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
 		if (CloudEventDataReader.isDataParameter(parameter)) {
+			if (parameter.getParameterType() == Mono.class) {
+				MethodParameter data = parameter.nested();
+				return Mono.just(event(exchange).mapNotNull((event) -> this.dataReader.read(event, data)));
+			}
 			return event(exchange).mapNotNull((event) -> this.dataReader.read(event, parameter));
 		}
 		Class<?> type = parameter.getParameterType();

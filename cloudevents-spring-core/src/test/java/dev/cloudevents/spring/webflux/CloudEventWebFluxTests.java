@@ -91,6 +91,12 @@ class CloudEventWebFluxTests {
 	}
 
 	@Test
+	void dataIsBoundToMonoOfRecord() {
+		assertThat(post("/orders/mono", binary("0.3"), orderBytes()).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).containsExactly(TestEvents.ORDER);
+	}
+
+	@Test
 	void dataIsBoundToStringBytesAndMap() {
 		post("/data/string", binary("1.0"), orderBytes());
 		post("/data/bytes", binary("1.0"), orderBytes());
@@ -131,7 +137,7 @@ class CloudEventWebFluxTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/mono", "/flux", "/batch", "/orders", "/fn" })
+	@ValueSource(strings = { "/", "/mono", "/flux", "/batch", "/orders", "/orders/mono", "/fn" })
 	void missingRequiredAttributeIsBadRequestNamingIt(String path) {
 		EntityExchangeResult<byte[]> result = post(path, (headers) -> {
 			headers.set("ce-specversion", "1.0");
@@ -166,14 +172,25 @@ class CloudEventWebFluxTests {
 		assertThat(text(result)).contains("65536 bytes");
 	}
 
-	@Test
-	void dataThatCannotBeBoundIsBadRequestNamingTheType() {
-		EntityExchangeResult<byte[]> result = post("/orders", (headers) -> {
+	@ParameterizedTest
+	@ValueSource(strings = { "/orders", "/orders/mono" })
+	void dataThatCannotBeBoundIsBadRequestNamingTheType(String path) {
+		EntityExchangeResult<byte[]> result = post(path, (headers) -> {
 			binary("1.0").accept(headers);
 			headers.setContentType(MediaType.TEXT_PLAIN);
 		}, bytes("not an order"));
 		assertProblem(result, HttpStatus.BAD_REQUEST);
 		assertThat(text(result)).contains("Order").doesNotContain("at tools.jackson");
+	}
+
+	@Test
+	void eventWithoutDataForAMonoOfDataIsBadRequestNamingTheType() {
+		EntityExchangeResult<byte[]> result = post("/orders/mono", (headers) -> {
+			binary("1.0").accept(headers);
+			headers.remove(HttpHeaders.CONTENT_TYPE);
+		}, new byte[0]);
+		assertProblem(result, HttpStatus.BAD_REQUEST);
+		assertThat(text(result)).contains("Order");
 	}
 
 	private void assertProblem(EntityExchangeResult<byte[]> result, HttpStatus status) {

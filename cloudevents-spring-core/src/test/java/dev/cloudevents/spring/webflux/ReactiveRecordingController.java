@@ -63,6 +63,12 @@ public class ReactiveRecordingController {
 		this.received.record(order, event);
 	}
 
+	@PostMapping("/orders/mono")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Mono<Void> orderMono(@CloudEventData Mono<Order> order) {
+		return order.doOnNext(this.received::record).then();
+	}
+
 	@PostMapping("/data/string")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void string(@CloudEventData String data) {
