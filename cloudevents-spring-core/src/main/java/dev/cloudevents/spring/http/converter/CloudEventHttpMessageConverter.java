@@ -179,13 +179,19 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 
 	private byte[] readBody(HttpInputMessage inputMessage, HttpHeaders headers) throws IOException {
 		long max = this.maxBodySize.toBytes();
-		if (max < 0) {
-			return inputMessage.getBody().readAllBytes();
-		}
-		if (headers.getContentLength() > max) {
+		long length = headers.getContentLength();
+		if (max >= 0 && length > max) {
 			throw tooLarge(inputMessage, max);
 		}
 		InputStream in = inputMessage.getBody();
+		if (length >= 0 && length < Integer.MAX_VALUE) {
+			// the stream ends after Content-Length bytes: read them into one exact array
+			// rather than through 8 KB buffers
+			return in.readNBytes((int) length);
+		}
+		if (max < 0) {
+			return in.readAllBytes();
+		}
 		// one byte more than allowed tells an oversized body without reading all of it
 		byte[] body = in.readNBytes((int) max + 1);
 		if (body.length > max) {

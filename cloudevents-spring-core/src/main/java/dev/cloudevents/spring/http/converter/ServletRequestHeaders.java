@@ -1,6 +1,6 @@
 package dev.cloudevents.spring.http.converter;
 
-import java.util.Collections;
+import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,8 +30,11 @@ final class ServletRequestHeaders {
 		}
 		HttpServletRequest servletRequest = request.getServletRequest();
 		HttpHeaders headers = new HttpHeaders();
-		for (String name : Collections.list(servletRequest.getHeaderNames())) {
-			headers.addAll(name, Collections.list(servletRequest.getHeaders(name)));
+		for (Enumeration<String> names = servletRequest.getHeaderNames(); names.hasMoreElements();) {
+			String name = names.nextElement();
+			for (Enumeration<String> values = servletRequest.getHeaders(name); values.hasMoreElements();) {
+				headers.add(name, values.nextElement());
+			}
 		}
 		return headers;
 	}
