@@ -45,7 +45,7 @@ class CloudEventWebFluxTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/mono", "/fn" })
+	@ValueSource(strings = { "/", "/body", "/mono", "/fn" })
 	void binaryEventIsReceived(String path) {
 		assertThat(post(path, binary("1.0"), orderBytes()).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		CloudEvent event = (CloudEvent) this.received.arguments().get(0);
@@ -59,6 +59,13 @@ class CloudEventWebFluxTests {
 	void binaryEventInSpecVersion03IsReceived(String path) {
 		assertThat(post(path, binary("0.3"), orderBytes()).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(((CloudEvent) this.received.arguments().get(0)).specVersion()).isEqualTo(SpecVersion.V0_3);
+	}
+
+	@Test
+	void structuredEventIsReceivedThroughRequestBody() {
+		assertThat(post("/body", structured(), bytes(TestEvents.STRUCTURED_1_0)).getStatus())
+			.isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(((CloudEvent) this.received.arguments().get(0)).id()).isEqualTo("s-1");
 	}
 
 	@ParameterizedTest

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,6 +37,12 @@ public class ReactiveRecordingController {
 	@PostMapping("/")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void event(CloudEvent event) {
+		this.received.record(event);
+	}
+
+	@PostMapping("/body")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void body(@RequestBody CloudEvent event) {
 		this.received.record(event);
 	}
 
