@@ -110,6 +110,21 @@ public class CloudEventRequestException extends ResponseStatusException {
 	}
 
 	/**
+	 * Create the exception for a media-type header that the running Spring Framework
+	 * fails to parse: 400.
+	 * @param header the header's name
+	 * @param value its value as received
+	 * @return the exception
+	 * @see UnparseableMediaTypes
+	 */
+	public static CloudEventRequestException unparseableMediaType(String header, String value) {
+		CloudEventRequestException result = new CloudEventRequestException(HttpStatus.BAD_REQUEST,
+				URI.create("about:blank"), null, "The " + header + " header '" + value + "' cannot be parsed", null);
+		result.getBody().setProperty("header", header);
+		return result;
+	}
+
+	/**
 	 * Create the exception for event data that cannot be bound to a handler method
 	 * parameter: 400.
 	 * @param parameterType the type of the parameter, as written in the source

@@ -22,8 +22,8 @@ import dev.cloudevents.spring.web.Received;
 /**
  * A Spring MVC application that receives CloudEvents with {@link RecordingController},
  * wired by hand as the starter will: the converter as a bean, the argument resolver
- * through a {@link WebMvcConfigurer}, and the two advices. The body limit is
- * {@value #MAX_BODY_KB} KB.
+ * through a {@link WebMvcConfigurer}, the two advices, the exception handler and the
+ * media-type guard. The body limit is {@value #MAX_BODY_KB} KB.
  *
  * @author cloudevents-spring
  */
@@ -72,6 +72,11 @@ public class MvcTestApplication {
 	@Bean
 	CloudEventRequestBodyAdvice cloudEventRequestBodyAdvice(CloudEventHttpMessageConverter converter) {
 		return new CloudEventRequestBodyAdvice(converter);
+	}
+
+	@Bean
+	UnparseableMediaTypeFilter unparseableMediaTypeFilter() {
+		return new UnparseableMediaTypeFilter();
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,6 +52,13 @@ public class RecordingController {
 	@PostMapping("/body")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void body(@RequestBody CloudEvent event) {
+		this.received.record(event);
+	}
+
+	// a consumes condition makes Spring MVC parse every POST's Content-Type, on any path
+	@PostMapping(path = "/json", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void json(@RequestBody CloudEvent event) {
 		this.received.record(event);
 	}
 

@@ -1,9 +1,12 @@
 package dev.cloudevents.spring.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -29,6 +32,17 @@ class MvcInvalidInputTests extends AbstractInvalidInputTests {
 	@MethodSource("invalidSingleEventRequests")
 	void anInvalidRequestIsAProblemForARequestBodyParameter(InvalidRequest invalid) throws IOException {
 		assertInvalidRequestIsAProblem("/body", invalid);
+	}
+
+	// Reactor Netty fails on this Content-Type before any application code and closes the
+	// connection, so WebFlux is not tested for it
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/json" })
+	void aContentTypeSpringFailsToParseIsAProblemEvenWhereAHandlerDeclaresConsumes(String path) throws IOException {
+		List<String> headers = new ArrayList<>(List.of("ce-specversion", "1.0", "ce-id", "1", "ce-source", "/src",
+				"ce-type", "t", "Content-Type", "\"a/b"));
+		assertInvalidRequestIsAProblem(path, new InvalidRequest("unparseable Content-Type", path, headers,
+				new byte[] { '{', '}' }, 400, "Content-Type"));
 	}
 
 }

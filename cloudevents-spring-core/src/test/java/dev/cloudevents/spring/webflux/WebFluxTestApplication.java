@@ -85,6 +85,11 @@ public class WebFluxTestApplication {
 	}
 
 	@Bean
+	UnparseableMediaTypeWebFilter unparseableMediaTypeWebFilter() {
+		return new UnparseableMediaTypeWebFilter();
+	}
+
+	@Bean
 	RouterFunction<ServerResponse> cloudEventRoutes(Received received) {
 		return RouterFunctions.route()
 			.POST("/fn",

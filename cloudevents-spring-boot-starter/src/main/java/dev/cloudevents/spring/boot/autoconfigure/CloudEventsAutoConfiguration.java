@@ -20,6 +20,7 @@ import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -44,9 +45,11 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
 import dev.cloudevents.spring.mvc.CloudEventRequestBodyAdvice;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
+import dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter;
 import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
 import dev.cloudevents.spring.web.WebhookHandshake;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
+import dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter;
 import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
 
 /**
@@ -266,6 +269,13 @@ public final class CloudEventsAutoConfiguration {
 			return new CloudEventExceptionHandler();
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(OnUnparseableMediaTypeDefectCondition.class)
+		UnparseableMediaTypeFilter unparseableMediaTypeFilter() {
+			return new UnparseableMediaTypeFilter();
+		}
+
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnBooleanProperty("cloudevents.webhook.enabled")
 		static class WebhookConfiguration {
@@ -307,6 +317,13 @@ public final class CloudEventsAutoConfiguration {
 				CloudEventHttpBinding binding, CloudEventsProperties properties) {
 			return new dev.cloudevents.spring.webflux.CloudEventMethodArgumentResolver(
 					CodecConfiguration.reader(binding, properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(OnUnparseableMediaTypeDefectCondition.class)
+		UnparseableMediaTypeWebFilter unparseableMediaTypeWebFilter() {
+			return new UnparseableMediaTypeWebFilter();
 		}
 
 		@Bean

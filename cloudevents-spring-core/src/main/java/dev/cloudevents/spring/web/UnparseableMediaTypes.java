@@ -1,0 +1,90 @@
+package dev.cloudevents.spring.web;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Finds {@code Content-Type} and {@code Accept} values that the running Spring
+ * Framework's media-type parser fails on with an unchecked exception other than
+ * {@link InvalidMimeTypeException}. Spring Framework 7.0.8 does so for a value that
+ * starts with a quote (spring-framework#36971, fixed in 7.0.9), and Spring MVC and
+ * WebFlux then answer 500 wherever they read the header: a {@code consumes} or
+ * {@code produces} condition of any handler, content negotiation, error rendering. The
+ * filters that use this answer 400 first.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ * @see dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter
+ * @see dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter
+ */
+public final class UnparseableMediaTypes {
+
+	private static final boolean parserFails = fails("\"a/b");
+
+	private UnparseableMediaTypes() {
+	}
+
+	/**
+	 * Return whether the running Spring Framework's media-type parser has the defect, so
+	 * that a guard is needed at all.
+	 * @return whether a value starting with a quote makes the parser fail unexpectedly
+	 */
+	public static boolean springParserFails() {
+		return parserFails;
+	}
+
+	/**
+	 * Return the exception to answer with if the parser fails unexpectedly on the
+	 * {@code Content-Type} or on one of the {@code Accept} values.
+	 * @param contentType the {@code Content-Type} as received, if any
+	 * @param accept the {@code Accept} values as received, if any
+	 * @return a 400 problem naming the header, or {@code null} if both can be parsed or
+	 * are rejected by the parser as it should
+	 */
+	public static @Nullable CloudEventRequestException check(@Nullable String contentType,
+			@Nullable Iterable<String> accept) {
+		if (contentType != null && fails(contentType)) {
+			return CloudEventRequestException.unparseableMediaType(HttpHeaders.CONTENT_TYPE, contentType);
+		}
+		if (accept != null) {
+			for (String value : accept) {
+				if (failsAsList(value)) {
+					return CloudEventRequestException.unparseableMediaType(HttpHeaders.ACCEPT, value);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean fails(String value) {
+		try {
+			MimeTypeUtils.parseMimeType(value);
+			return false;
+		}
+		catch (InvalidMimeTypeException ex) {
+			return false;
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private static boolean failsAsList(String value) {
+		try {
+			MediaType.parseMediaTypes(value);
+			return false;
+		}
+		catch (InvalidMimeTypeException | InvalidMediaTypeException ex) {
+			return false;
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.cloudevents.spring.webflux;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.UnparseableMediaTypes;
+
+/**
+ * Refuses a request whose {@code Accept} the running Spring Framework fails to parse (see
+ * {@link UnparseableMediaTypes}) with a {@link CloudEventRequestException} (400), which
+ * {@link CloudEventWebExceptionHandler} answers, before WebFlux answers it with 500. Such
+ * a {@code Content-Type} never gets this far: Reactor Netty's request adapter fails on it
+ * first and closes the connection. Needed only while
+ * {@link UnparseableMediaTypes#springParserFails()}.
+ *
+ * @author cloudevents-spring
+ * @since 0.1.0
+ */
+public class UnparseableMediaTypeWebFilter implements WebFilter, Ordered {
+
+	/** Early, so that no other filter reads the header first. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		CloudEventRequestException problem = UnparseableMediaTypes.check(headers.getFirst(HttpHeaders.CONTENT_TYPE),
+				headers.get(HttpHeaders.ACCEPT));
+		return (problem != null) ? Mono.error(problem) : chain.filter(exchange);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}
