@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -44,7 +45,7 @@ final class ReplyReader {
 	}
 
 	private @Nullable ProblemDetail problemDetail(HttpHeaders headers, byte[] body) {
-		MediaType contentType = headers.getContentType();
+		MediaType contentType = contentType(headers);
 		if (contentType == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)
 				|| body.length == 0) {
 			return null;
@@ -55,6 +56,17 @@ final class ReplyReader {
 		catch (JacksonException ex) {
 			// a malformed problem must not hide the status, which the exception still
 			// carries
+			return null;
+		}
+	}
+
+	// an error answer with a Content-Type Spring cannot parse still fails the send with
+	// its status, not with the parser's exception
+	private static @Nullable MediaType contentType(HttpHeaders headers) {
+		try {
+			return headers.getContentType();
+		}
+		catch (InvalidMediaTypeException | IndexOutOfBoundsException ex) {
 			return null;
 		}
 	}

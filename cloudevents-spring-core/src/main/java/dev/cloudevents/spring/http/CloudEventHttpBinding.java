@@ -245,8 +245,8 @@ public final class CloudEventHttpBinding {
 	 * batch, or no CloudEvent at all)
 	 */
 	public @Nullable ContentMode contentMode(HttpHeaders headers) {
-		MediaType contentType = contentType(headers);
-		if (contentType != null && isCloudEventsType(contentType)) {
+		MediaType contentType = cloudEventsContentType(headers);
+		if (contentType != null) {
 			return isBatchSubtype(contentType) ? null : ContentMode.STRUCTURED;
 		}
 		return (headers.getFirst(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
@@ -259,8 +259,8 @@ public final class CloudEventHttpBinding {
 	 * @return whether the body is a batch
 	 */
 	public boolean isBatch(HttpHeaders headers) {
-		MediaType contentType = contentType(headers);
-		return contentType != null && isCloudEventsType(contentType) && isBatchSubtype(contentType);
+		MediaType contentType = cloudEventsContentType(headers);
+		return contentType != null && isBatchSubtype(contentType);
 	}
 
 	/**
@@ -275,21 +275,16 @@ public final class CloudEventHttpBinding {
 	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
 	 */
 	public CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
-		String rawContentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-		// parsing is only needed to tell a CloudEvents type; in binary mode the builder
-		// checks the media type as datacontenttype
-		if (rawContentType != null && mayBeCloudEventsType(rawContentType)) {
-			MediaType contentType = contentType(headers);
-			if (contentType != null && isCloudEventsType(contentType)) {
-				if (isBatchSubtype(contentType)) {
-					throw new UnsupportedEventFormatException(
-							"Expected a single event but the Content-Type '" + contentType + "' announces a batch");
-				}
-				checkJsonFormat(contentType, "application/cloudevents+json");
-				return this.format.deserialize(body);
+		MediaType contentType = cloudEventsContentType(headers);
+		if (contentType != null) {
+			if (isBatchSubtype(contentType)) {
+				throw new UnsupportedEventFormatException(
+						"Expected a single event but the Content-Type '" + contentType + "' announces a batch");
 			}
+			checkJsonFormat(contentType, "application/cloudevents+json");
+			return this.format.deserialize(body);
 		}
-		return fromBinary(headers, rawContentType, body);
+		return fromBinary(headers, headers.getFirst(HttpHeaders.CONTENT_TYPE), body);
 	}
 
 	/**
@@ -437,6 +432,23 @@ public final class CloudEventHttpBinding {
 			start++;
 		}
 		return contentType.regionMatches(true, start, CLOUDEVENTS_TYPE_PREFIX, 0, CLOUDEVENTS_TYPE_PREFIX.length());
+	}
+
+	/**
+	 * The {@code Content-Type} if it is a CloudEvents type
+	 * ({@code application/cloudevents} with any suffix). Only such a value is parsed as
+	 * Spring's {@link MediaType}: in binary mode the {@code Content-Type} is the
+	 * {@code datacontenttype}, which the builder checks as a MIME type, and
+	 * {@code MediaType} adds rules of its own (a {@code q} parameter must be at most 1)
+	 * that would fail a valid binary-mode event.
+	 */
+	private static @Nullable MediaType cloudEventsContentType(HttpHeaders headers) {
+		String raw = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		if (raw == null || !mayBeCloudEventsType(raw)) {
+			return null;
+		}
+		MediaType contentType = contentType(headers);
+		return (contentType != null && isCloudEventsType(contentType)) ? contentType : null;
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {

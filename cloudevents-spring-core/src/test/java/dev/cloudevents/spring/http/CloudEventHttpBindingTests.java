@@ -237,6 +237,20 @@ class CloudEventHttpBindingTests {
 			.withMessageContaining("datacontenttype");
 	}
 
+	// found by hand in the Player: fromHttp read the event, contentMode failed on the q
+	@Test
+	void aBinaryModeContentTypeThatIsAMimeTypeButNoSpringMediaTypeIsReadAndItsModeTold() {
+		HttpHeaders headers = minimalBinaryHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, "text/plain; q=2");
+		CloudEventHttpBinding binding = new CloudEventHttpBinding();
+		assertThat(binding.fromHttp(headers, new byte[] { 'x' }).dataContentType()).isEqualTo("text/plain; q=2");
+		assertThat(binding.contentMode(headers)).isEqualTo(ContentMode.BINARY);
+		assertThat(binding.isBatch(headers)).isFalse();
+		assertThat(binding
+			.fromHttp(binding.toBinary(binding.fromHttp(headers, new byte[] { 'x' })).headers(), new byte[] { 'x' })
+			.dataContentType()).isEqualTo("text/plain; q=2");
+	}
+
 	@Test
 	void rejectsACoreAttributeSentTwiceInDifferentCaseOverCaseSensitiveHeaders() {
 		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
