@@ -125,6 +125,22 @@ public class CloudEventRequestException extends ResponseStatusException {
 	}
 
 	/**
+	 * Create the exception for a binary-mode event with {@code multipart} data whose body
+	 * Spring MVC's {@code MultipartResolver} read as parts before the event could be
+	 * read: 415, as this receiver, configured so, cannot take the media type.
+	 * @param contentType the {@code Content-Type} of the request
+	 * @return the exception
+	 */
+	public static CloudEventRequestException multipartBodyConsumed(String contentType) {
+		return new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
+				"Unsupported CloudEvent format",
+				"The body of Content-Type '" + contentType + "' was read as multipart form parts before the "
+						+ "CloudEvent could be; to receive events with multipart data, set "
+						+ "spring.servlet.multipart.resolve-lazily=true",
+				null);
+	}
+
+	/**
 	 * Create the exception for event data that cannot be bound to a handler method
 	 * parameter: 400.
 	 * @param parameterType the type of the parameter, as written in the source

@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,18 @@ class MvcInvalidInputTests extends AbstractInvalidInputTests {
 	@MethodSource("invalidSingleEventRequests")
 	void anInvalidRequestIsAProblemForARequestBodyParameter(InvalidRequest invalid) throws IOException {
 		assertInvalidRequestIsAProblem("/body", invalid);
+	}
+
+	// Boot's MultipartResolver reads a multipart body as parts before any handler
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/body" })
+	void aBinaryModeEventWithMultipartDataReadAsPartsIsAProblemNotAnEventWithoutData(String path) throws IOException {
+		List<String> headers = new ArrayList<>(List.of("ce-specversion", "1.0", "ce-id", "1", "ce-source", "/src",
+				"ce-type", "t", "Content-Type", "multipart/form-data; boundary=XyZ"));
+		byte[] body = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nhello\r\n--XyZ--\r\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		assertInvalidRequestIsAProblem(path,
+				new InvalidRequest("multipart data", path, headers, body, 415, "resolve-lazily=true"));
 	}
 
 	// Reactor Netty fails on this Content-Type before any application code and closes the

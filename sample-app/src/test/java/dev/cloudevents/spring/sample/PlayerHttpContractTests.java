@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,23 @@ class PlayerHttpContractTests {
 		ResponseEntity<String> response = postStructured("{\"specversion\": \"1.0\", \"id\": ");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+	}
+
+	// the player resolves multipart lazily, so the body is left to the event
+	@Test
+	void binaryEventWithMultipartDataIsAcceptedAndListedWithItsData() {
+		String data = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nhello\r\n--XyZ--\r\n";
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("ce-specversion", "1.0");
+		headers.set("ce-id", "multipart");
+		headers.set("ce-type", "com.example.form");
+		headers.set("ce-source", "/tests");
+		headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=XyZ");
+		assertThat(exchange(HttpMethod.POST, "/", headers, data).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode event = receivedEvents().get(0);
+		assertThat(event.path("datacontenttype").asString()).isEqualTo("multipart/form-data; boundary=XyZ");
+		assertThat(Base64.getDecoder().decode(event.path("data_base64").asString()))
+			.isEqualTo(data.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// Spring Framework 7.0.8 fails to parse a media type that starts with a quote, and

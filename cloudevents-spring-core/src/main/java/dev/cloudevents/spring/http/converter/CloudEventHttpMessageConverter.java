@@ -184,18 +184,29 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 			throw tooLarge(inputMessage, max);
 		}
 		InputStream in = inputMessage.getBody();
+		byte[] body;
 		if (length >= 0 && length < Integer.MAX_VALUE) {
 			// the stream ends after Content-Length bytes: read them into one exact array
 			// rather than through 8 KB buffers
-			return in.readNBytes((int) length);
+			body = in.readNBytes((int) length);
 		}
-		if (max < 0) {
-			return in.readAllBytes();
+		else if (max < 0) {
+			body = in.readAllBytes();
 		}
-		// one byte more than allowed tells an oversized body without reading all of it
-		byte[] body = in.readNBytes((int) max + 1);
-		if (body.length > max) {
-			throw tooLarge(inputMessage, max);
+		else {
+			// one byte more than allowed tells an oversized body without reading all of
+			// it
+			body = in.readNBytes((int) max + 1);
+			if (body.length > max) {
+				throw tooLarge(inputMessage, max);
+			}
+		}
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		if (body.length < Math.max(length, 1) && contentType != null && isServerSide(inputMessage)
+				&& contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
+			// Spring MVC's MultipartResolver read the body as parts first: acknowledging
+			// the event without its data would lose it
+			throw CloudEventRequestException.multipartBodyConsumed(contentType);
 		}
 		return body;
 	}
