@@ -125,18 +125,20 @@ public class CloudEventRequestException extends ResponseStatusException {
 	}
 
 	/**
-	 * Create the exception for a binary-mode event with {@code multipart} data whose body
-	 * Spring MVC's {@code MultipartResolver} read as parts before the event could be
-	 * read: 415, as this receiver, configured so, cannot take the media type.
+	 * Create the exception for a binary-mode event with form data ({@code multipart/*} or
+	 * {@code application/x-www-form-urlencoded}) whose body the servlet container read as
+	 * parts or parameters before the event could be read: 415, as this receiver,
+	 * configured so, cannot take the media type.
 	 * @param contentType the {@code Content-Type} of the request
 	 * @return the exception
 	 */
-	public static CloudEventRequestException multipartBodyConsumed(String contentType) {
+	public static CloudEventRequestException formBodyConsumed(String contentType) {
+		String fix = contentType.regionMatches(true, 0, "multipart/", 0, 10)
+				? "to receive events with multipart data, set spring.servlet.multipart.resolve-lazily=true"
+				: "a filter read the request parameters";
 		return new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
-				"Unsupported CloudEvent format",
-				"The body of Content-Type '" + contentType + "' was read as multipart form parts before the "
-						+ "CloudEvent could be; to receive events with multipart data, set "
-						+ "spring.servlet.multipart.resolve-lazily=true",
+				"Unsupported CloudEvent format", "The body of Content-Type '" + contentType
+						+ "' was read as form data before the CloudEvent could be; " + fix,
 				null);
 	}
 

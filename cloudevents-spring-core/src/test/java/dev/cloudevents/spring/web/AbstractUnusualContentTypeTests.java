@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered in binary mode with the same {@code datacontenttype}. Found by hand in the
  * Player, which answered 500 when it asked the binding for the content mode. So is one
  * with {@code multipart} data, which Spring MVC reads as form parts first unless told to
- * resolve multipart lazily. Subclasses start the application on one web stack.
+ * resolve multipart lazily, and one with form data, whose bytes Spring MVC would rebuild
+ * from the parameters. Subclasses start the application on one web stack.
  */
 abstract class AbstractUnusualContentTypeTests {
 
@@ -40,6 +41,13 @@ abstract class AbstractUnusualContentTypeTests {
 	void aBinaryModeEventWithMultipartDataIsReceivedWithItsData(String path) throws IOException, InterruptedException {
 		assertReceived(path, "multipart/form-data; boundary=XyZ",
 				"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nhello\r\n--XyZ--\r\n");
+	}
+
+	// Spring MVC's ServletServerHttpRequest rebuilds a form post from its parameters
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/reply" })
+	void aBinaryModeEventWithFormDataIsReceivedWithItsBytes(String path) throws IOException, InterruptedException {
+		assertReceived(path, "application/x-www-form-urlencoded", "a=%41&b=%20x&c&d=1;e=2");
 	}
 
 	private void assertReceived(String path, String contentType, String data) throws IOException, InterruptedException {

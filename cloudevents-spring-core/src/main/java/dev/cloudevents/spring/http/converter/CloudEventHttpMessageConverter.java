@@ -183,7 +183,8 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		if (max >= 0 && length > max) {
 			throw tooLarge(inputMessage, max);
 		}
-		InputStream in = inputMessage.getBody();
+		InputStream in = ServletRequestHeaders.servletPresent ? ServletRequestHeaders.body(inputMessage)
+				: inputMessage.getBody();
 		byte[] body;
 		if (length >= 0 && length < Integer.MAX_VALUE) {
 			// the stream ends after Content-Length bytes: read them into one exact array
@@ -203,10 +204,11 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		}
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
 		if (body.length < Math.max(length, 1) && contentType != null && isServerSide(inputMessage)
-				&& contentType.regionMatches(true, 0, "multipart/", 0, 10)) {
-			// Spring MVC's MultipartResolver read the body as parts first: acknowledging
-			// the event without its data would lose it
-			throw CloudEventRequestException.multipartBodyConsumed(contentType);
+				&& isFormContentType(contentType)) {
+			// the servlet container read the body as form parts or parameters first, for
+			// Spring MVC's MultipartResolver or a filter: acknowledging the event without
+			// its data would lose it
+			throw CloudEventRequestException.formBodyConsumed(contentType);
 		}
 		return body;
 	}
@@ -215,6 +217,11 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	 * Whether a request is read, rather than a client's response: Spring MVC hands
 	 * {@code @RequestBody} a wrapper, so the request is known by not being a response.
 	 */
+	private static boolean isFormContentType(String contentType) {
+		return contentType.regionMatches(true, 0, "multipart/", 0, 10) || contentType.regionMatches(true, 0,
+				MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
+	}
+
 	private static boolean isServerSide(HttpInputMessage inputMessage) {
 		return !(inputMessage instanceof ClientHttpResponse);
 	}

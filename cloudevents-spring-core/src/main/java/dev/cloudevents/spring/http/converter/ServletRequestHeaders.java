@@ -1,5 +1,7 @@
 package dev.cloudevents.spring.http.converter;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,11 +12,11 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.ClassUtils;
 
 /**
- * The headers of a servlet request as they arrived. {@link ServletServerHttpRequest} adds
- * the request's character encoding to {@code Content-Type} (Spring Boot forces UTF-8),
- * which in binary mode would change the event's {@code datacontenttype}, and fails with
- * {@link IllegalArgumentException} on a wildcard such as {@code *}{@code /*}. Loaded only
- * when the Servlet API is present.
+ * The headers and body of a servlet request as they arrived.
+ * {@link ServletServerHttpRequest} adds the request's character encoding to
+ * {@code Content-Type} (Spring Boot forces UTF-8), which in binary mode would change the
+ * event's {@code datacontenttype}, and fails with {@link IllegalArgumentException} on a
+ * wildcard such as {@code *}{@code /*}. Loaded only when the Servlet API is present.
  */
 final class ServletRequestHeaders {
 
@@ -22,6 +24,16 @@ final class ServletRequestHeaders {
 			ServletRequestHeaders.class.getClassLoader());
 
 	private ServletRequestHeaders() {
+	}
+
+	/**
+	 * The body as it arrived. {@link ServletServerHttpRequest#getBody()} rebuilds a form
+	 * post from the request parameters, which changes the bytes ({@code %41} becomes
+	 * {@code A}, a {@code ;} ends a value): in binary mode they are the event's data.
+	 */
+	static InputStream body(HttpInputMessage inputMessage) throws IOException {
+		return (inputMessage instanceof ServletServerHttpRequest request) ? request.getServletRequest().getInputStream()
+				: inputMessage.getBody();
 	}
 
 	static HttpHeaders of(HttpInputMessage inputMessage) {
