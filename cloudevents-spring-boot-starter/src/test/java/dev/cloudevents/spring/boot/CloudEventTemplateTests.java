@@ -60,6 +60,15 @@ class CloudEventTemplateTests {
 		assertThat(this.receiver.received).containsExactly(new Received(mode, event));
 	}
 
+	// a MIME type that Spring's MediaType refuses (q above 1) is a valid datacontenttype
+	@ParameterizedTest
+	@CsvSource({ "BINARY", "STRUCTURED" })
+	void sendDeliversAnEventWhoseDataContentTypeSpringsMediaTypeRefuses(ContentMode mode) {
+		CloudEvent event = event(SpecVersion.V1_0).mutate().data("text/plain; q=2", new byte[] { 'x' }).build();
+		this.template.send(uri("/events/resolved"), event, mode);
+		assertThat(this.receiver.received).containsExactly(new Received(mode, event));
+	}
+
 	@Test
 	void sendUsesTheConfiguredContentMode() {
 		CloudEvent event = event(SpecVersion.V1_0);

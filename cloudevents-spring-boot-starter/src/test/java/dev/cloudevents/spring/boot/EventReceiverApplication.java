@@ -90,6 +90,14 @@ class EventReceiverApplication {
 		return ResponseEntity.accepted().build();
 	}
 
+	// through the starter's argument resolver, which takes any MIME type as
+	// datacontenttype (a byte[] body goes through Spring's stricter MediaType)
+	@PostMapping("/events/resolved")
+	ResponseEntity<Void> receiveResolved(CloudEvent event, @RequestHeader HttpHeaders headers) {
+		this.received.add(new Received(binding.contentMode(headers), event));
+		return ResponseEntity.accepted().build();
+	}
+
 	@PostMapping("/batch")
 	ResponseEntity<Void> receiveBatch(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
 		CloudEventHttp.fromHttpBatch(headers, body).forEach((event) -> this.received.add(new Received(null, event)));
