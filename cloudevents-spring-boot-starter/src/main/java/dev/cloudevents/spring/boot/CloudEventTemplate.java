@@ -133,7 +133,7 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public void send(URI target, CloudEvent event, ContentMode mode) {
-		deliver(target, this.binding.toHttp(event, mode));
+		deliver(target, this.binding.toHttp(event, mode), false);
 	}
 
 	/**
@@ -146,7 +146,7 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public void sendBatch(URI target, List<CloudEvent> events) {
-		deliver(target, this.binding.toBatch(events));
+		deliver(target, this.binding.toBatch(events), false);
 	}
 
 	/**
@@ -159,6 +159,8 @@ public class CloudEventTemplate {
 	 * 2xx, after any retries
 	 * @throws CloudEventConnectionException if the target cannot be reached, after any
 	 * retries
+	 * @throws InvalidCloudEventException if the target accepted the event but replied
+	 * with a message that is not a valid CloudEvent
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
 		return sendAndReceive(target, event, this.contentMode);
@@ -175,9 +177,11 @@ public class CloudEventTemplate {
 	 * 2xx, after any retries
 	 * @throws CloudEventConnectionException if the target cannot be reached, after any
 	 * retries
+	 * @throws InvalidCloudEventException if the target accepted the event but replied
+	 * with a message that is not a valid CloudEvent
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode)).event());
+		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode), true).event());
 	}
 
 	/**
@@ -215,11 +219,13 @@ public class CloudEventTemplate {
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
 		HttpMessage message = this.binding.toHttp(event, mode);
-		return withRetries(() -> exchange(target, message, false));
+		return withRetries(() -> exchange(target, message, false, true));
 	}
 
-	private CloudEventResponse deliver(URI target, HttpMessage message) {
-		return withRetries(() -> exchange(target, message, true));
+	// a send that wants no reply does not read one: a delivered event must not fail on
+	// what the target answered with it
+	private CloudEventResponse deliver(URI target, HttpMessage message, boolean readReply) {
+		return withRetries(() -> exchange(target, message, true, readReply));
 	}
 
 	private CloudEventResponse withRetries(Supplier<CloudEventResponse> attempt) {
@@ -248,7 +254,7 @@ public class CloudEventTemplate {
 		}
 	}
 
-	private CloudEventResponse exchange(URI target, HttpMessage message, boolean requireSuccess) {
+	private CloudEventResponse exchange(URI target, HttpMessage message, boolean requireSuccess, boolean readReply) {
 		try {
 			return this.restClient.post().uri(target).headers((headers) -> {
 				headers.addAll(message.headers());
@@ -259,7 +265,8 @@ public class CloudEventTemplate {
 				if (requireSuccess && !response.getStatusCode().is2xxSuccessful()) {
 					throw this.replyReader.deliveryFailure(target, response.getStatusCode(), headers, body);
 				}
-				return this.replyReader.response(response.getStatusCode(), headers, body);
+				return readReply ? this.replyReader.response(response.getStatusCode(), headers, body)
+						: new CloudEventResponse(response.getStatusCode(), headers, null);
 			}, true);
 		}
 		catch (ResourceAccessException ex) {

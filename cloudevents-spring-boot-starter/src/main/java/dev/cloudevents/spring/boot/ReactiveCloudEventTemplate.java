@@ -132,7 +132,7 @@ public class ReactiveCloudEventTemplate {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> send(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode)).then();
+		return deliver(target, () -> this.binding.toHttp(event, mode), false).then();
 	}
 
 	/**
@@ -142,7 +142,7 @@ public class ReactiveCloudEventTemplate {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> sendBatch(URI target, List<CloudEvent> events) {
-		return deliver(target, () -> this.binding.toBatch(events)).then();
+		return deliver(target, () -> this.binding.toBatch(events), false).then();
 	}
 
 	/**
@@ -150,7 +150,9 @@ public class ReactiveCloudEventTemplate {
 	 * replied with, in either content mode.
 	 * @param target the URI to post the event to
 	 * @param event the event
-	 * @return the reply event, or empty if the response carries none
+	 * @return the reply event, or empty if the response carries none; an
+	 * {@link dev.cloudevents.spring.InvalidCloudEventException} if the target accepted
+	 * the event but replied with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
 		return sendAndReceive(target, event, this.contentMode);
@@ -162,10 +164,12 @@ public class ReactiveCloudEventTemplate {
 	 * @param target the URI to post the event to
 	 * @param event the event
 	 * @param mode binary or structured
-	 * @return the reply event, or empty if the response carries none
+	 * @return the reply event, or empty if the response carries none; an
+	 * {@link dev.cloudevents.spring.InvalidCloudEventException} if the target accepted
+	 * the event but replied with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode))
+		return deliver(target, () -> this.binding.toHttp(event, mode), true)
 			.flatMap((response) -> Mono.justOrEmpty(response.event()));
 	}
 
@@ -198,11 +202,13 @@ public class ReactiveCloudEventTemplate {
 	 * connection failures
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
-		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false));
+		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false, true));
 	}
 
-	private Mono<CloudEventResponse> deliver(URI target, Supplier<HttpMessage> message) {
-		return withRetries(exchange(target, message, true));
+	// a send that wants no reply does not read one: a delivered event must not fail on
+	// what the target answered with it
+	private Mono<CloudEventResponse> deliver(URI target, Supplier<HttpMessage> message, boolean readReply) {
+		return withRetries(exchange(target, message, true, readReply));
 	}
 
 	private Mono<CloudEventResponse> withRetries(Mono<CloudEventResponse> attempt) {
@@ -222,8 +228,8 @@ public class ReactiveCloudEventTemplate {
 		});
 	}
 
-	private Mono<CloudEventResponse> exchange(URI target, Supplier<HttpMessage> messageSupplier,
-			boolean requireSuccess) {
+	private Mono<CloudEventResponse> exchange(URI target, Supplier<HttpMessage> messageSupplier, boolean requireSuccess,
+			boolean readReply) {
 		return Mono.defer(() -> {
 			HttpMessage message = messageSupplier.get();
 			return this.webClient.post().uri(target).headers((headers) -> {
@@ -232,13 +238,14 @@ public class ReactiveCloudEventTemplate {
 			})
 				.body(BodyInserters
 					.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(message.body()))))
-				.exchangeToMono((response) -> read(target, response, requireSuccess));
+				.exchangeToMono((response) -> read(target, response, requireSuccess, readReply));
 		})
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> new CloudEventConnectionException(target, ex.getCause() != null ? ex.getCause() : ex));
 	}
 
-	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess) {
+	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess,
+			boolean readReply) {
 		HttpHeaders headers = HttpHeaders.copyOf(response.headers().asHttpHeaders());
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
 			byte[] body = new byte[buffer.readableByteCount()];
@@ -250,7 +257,8 @@ public class ReactiveCloudEventTemplate {
 				sink.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body));
 				return;
 			}
-			sink.next(this.replyReader.response(response.statusCode(), headers, body));
+			sink.next(readReply ? this.replyReader.response(response.statusCode(), headers, body)
+					: new CloudEventResponse(response.statusCode(), headers, null));
 		});
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
@@ -67,6 +68,14 @@ class CloudEventTemplateTests {
 		CloudEvent event = event(SpecVersion.V1_0).mutate().data("text/plain; q=2", new byte[] { 'x' }).build();
 		this.template.send(uri("/events/resolved"), event, mode);
 		assertThat(this.receiver.received).containsExactly(new Received(mode, event));
+	}
+
+	// a send that wants no reply does not fail on one: the event was delivered
+	@Test
+	void sendSucceedsWhateverTheTargetRepliesButAnInvalidReplyToSendAndReceiveIsAnError() {
+		this.template.send(uri("/invalid-reply"), event(SpecVersion.V1_0));
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.template.sendAndReceive(uri("/invalid-reply"), event(SpecVersion.V1_0)));
 	}
 
 	@Test

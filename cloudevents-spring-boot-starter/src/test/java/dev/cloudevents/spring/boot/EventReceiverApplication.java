@@ -112,6 +112,14 @@ class EventReceiverApplication {
 		return ResponseEntity.ok().headers(reply.headers()).body(reply.body());
 	}
 
+	// accepts anything, and says it replies with an event that is none
+	@PostMapping("/invalid-reply")
+	ResponseEntity<String> invalidReply() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/cloudevents+json"))
+			.body("not an event");
+	}
+
 	@PostMapping("/reject")
 	ResponseEntity<byte[]> reject() {
 		String problem = """

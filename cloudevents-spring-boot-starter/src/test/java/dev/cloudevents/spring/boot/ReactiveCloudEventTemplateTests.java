@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
@@ -59,6 +60,14 @@ class ReactiveCloudEventTemplateTests {
 		CloudEvent event = event(version);
 		this.template.send(uri("/events"), event, mode).block();
 		assertThat(this.receiver.received).containsExactly(new Received(mode, event));
+	}
+
+	// a send that wants no reply does not fail on one: the event was delivered
+	@Test
+	void sendSucceedsWhateverTheTargetRepliesButAnInvalidReplyToSendAndReceiveIsAnError() {
+		this.template.send(uri("/invalid-reply"), event(SpecVersion.V1_0)).block();
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.template.sendAndReceive(uri("/invalid-reply"), event(SpecVersion.V1_0)).block());
 	}
 
 	@Test
