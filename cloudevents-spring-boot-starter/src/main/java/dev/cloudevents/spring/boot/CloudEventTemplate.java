@@ -1,5 +1,6 @@
 package dev.cloudevents.spring.boot;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,12 +262,18 @@ public class CloudEventTemplate {
 				headers.setContentLength(message.body().length);
 			}).body((out) -> out.write(message.body())).exchangeForRequiredValue((request, response) -> {
 				HttpHeaders headers = HttpHeaders.copyOf(response.getHeaders());
-				byte[] body = response.getBody().readAllBytes();
+				InputStream body = response.getBody();
 				if (requireSuccess && !response.getStatusCode().is2xxSuccessful()) {
-					throw this.replyReader.deliveryFailure(target, response.getStatusCode(), headers, body);
+					throw this.replyReader.deliveryFailure(target, response.getStatusCode(), headers,
+							body.readNBytes(ReplyReader.MAX_UNWANTED_BODY));
 				}
-				return readReply ? this.replyReader.response(response.getStatusCode(), headers, body)
-						: new CloudEventResponse(response.getStatusCode(), headers, null);
+				if (!readReply) {
+					// read to its end if short, so that the connection can serve the next
+					// send; a long one is not read at all
+					body.skip(ReplyReader.MAX_UNWANTED_BODY);
+					return new CloudEventResponse(response.getStatusCode(), headers, null);
+				}
+				return this.replyReader.response(response.getStatusCode(), headers, body.readAllBytes());
 			}, true);
 		}
 		catch (ResourceAccessException ex) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -247,19 +248,26 @@ public class ReactiveCloudEventTemplate {
 	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess,
 			boolean readReply) {
 		HttpHeaders headers = HttpHeaders.copyOf(response.headers().asHttpHeaders());
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
+		if (requireSuccess && !response.statusCode().is2xxSuccessful()) {
+			return body(response, ReplyReader.MAX_UNWANTED_BODY)
+				.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(NO_BODY))
+				.flatMap((body) -> Mono
+					.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body)));
+		}
+		if (!readReply) {
+			return response.releaseBody().thenReturn(new CloudEventResponse(response.statusCode(), headers, null));
+		}
+		return body(response, -1)
+			.handle((body, sink) -> sink.next(this.replyReader.response(response.statusCode(), headers, body)));
+	}
+
+	private static Mono<byte[]> body(ClientResponse response, int maxBytes) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBytes).map((buffer) -> {
 			byte[] body = new byte[buffer.readableByteCount()];
 			buffer.read(body);
 			DataBufferUtils.release(buffer);
 			return body;
-		}).defaultIfEmpty(NO_BODY).handle((body, sink) -> {
-			if (requireSuccess && !response.statusCode().is2xxSuccessful()) {
-				sink.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body));
-				return;
-			}
-			sink.next(readReply ? this.replyReader.response(response.statusCode(), headers, body)
-					: new CloudEventResponse(response.statusCode(), headers, null));
-		});
+		}).defaultIfEmpty(NO_BODY);
 	}
 
 }

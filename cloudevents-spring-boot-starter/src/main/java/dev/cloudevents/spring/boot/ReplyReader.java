@@ -24,6 +24,12 @@ final class ReplyReader {
 
 	private final CloudEventHttpBinding binding;
 
+	/**
+	 * The most of a body a send reads when it wants no event from it: an error's problem
+	 * detail, or a success it only drains.
+	 */
+	static final int MAX_UNWANTED_BODY = 64 * 1024;
+
 	private final JsonMapper problemMapper;
 
 	ReplyReader(CloudEventHttpBinding binding) {

@@ -70,6 +70,17 @@ class CloudEventTemplateTests {
 		assertThat(this.receiver.received).containsExactly(new Received(mode, event));
 	}
 
+	@Test
+	void sendReadsLittleOfALongAnswerItWantsNoEventFrom() {
+		this.template.send(uri("/big-answer/200"), event(SpecVersion.V1_0));
+		assertThatExceptionOfType(CloudEventDeliveryException.class)
+			.isThrownBy(() -> this.template.send(uri("/big-answer/400"), event(SpecVersion.V1_0)))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex.getProblemDetail()).isNull();
+			});
+	}
+
 	// a send that wants no reply does not fail on one: the event was delivered
 	@Test
 	void sendSucceedsWhateverTheTargetRepliesButAnInvalidReplyToSendAndReceiveIsAnError() {

@@ -112,6 +112,15 @@ class EventReceiverApplication {
 		return ResponseEntity.ok().headers(reply.headers()).body(reply.body());
 	}
 
+	// answers with a valid problem of 8 MB, more than a send reads of an answer it wants
+	// no event from: cut short, it is no problem any more
+	@PostMapping("/big-answer/{status}")
+	ResponseEntity<String> bigAnswer(@PathVariable int status) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body("{\"status\":" + status + ",\"detail\":\"big\",\"pad\":\"" + "a".repeat(8 << 20) + "\"}");
+	}
+
 	// accepts anything, and says it replies with an event that is none
 	@PostMapping("/invalid-reply")
 	ResponseEntity<String> invalidReply() {
