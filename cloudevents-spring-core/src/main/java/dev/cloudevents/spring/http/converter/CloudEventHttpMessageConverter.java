@@ -213,15 +213,15 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		return body;
 	}
 
-	/**
-	 * Whether a request is read, rather than a client's response: Spring MVC hands
-	 * {@code @RequestBody} a wrapper, so the request is known by not being a response.
-	 */
 	private static boolean isFormContentType(String contentType) {
 		return contentType.regionMatches(true, 0, "multipart/", 0, 10) || contentType.regionMatches(true, 0,
 				MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
 	}
 
+	/**
+	 * Whether a request is read, rather than a client's response: Spring MVC hands
+	 * {@code @RequestBody} a wrapper, so the request is known by not being a response.
+	 */
 	private static boolean isServerSide(HttpInputMessage inputMessage) {
 		return !(inputMessage instanceof ClientHttpResponse);
 	}
