@@ -217,6 +217,8 @@ public class CloudEventTemplate {
 	 * connection failures
 	 * @throws CloudEventConnectionException if the target cannot be reached, after any
 	 * retries
+	 * @throws InvalidCloudEventException if the target replied with a message that is not
+	 * a valid CloudEvent
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
 		HttpMessage message = this.binding.toHttp(event, mode);

@@ -200,7 +200,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param event the event
 	 * @param mode binary or structured
 	 * @return the status, headers and reply event of the first response, after retrying
-	 * connection failures
+	 * connection failures; an {@link dev.cloudevents.spring.InvalidCloudEventException}
+	 * if the target replied with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
 		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false, true));
