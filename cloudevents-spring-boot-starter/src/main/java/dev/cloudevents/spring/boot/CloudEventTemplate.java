@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -74,6 +75,8 @@ public class CloudEventTemplate {
 
 	private final RetryPolicy retryPolicy;
 
+	private int maxReplyBytes = (int) ReplyReader.DEFAULT_MAX_REPLY_SIZE.toBytes();
+
 	/**
 	 * Create a template that retries with the defaults of
 	 * {@link CloudEventsProperties.Retry}.
@@ -108,6 +111,17 @@ public class CloudEventTemplate {
 		this.contentMode = contentMode;
 		this.source = source;
 		this.sink = sink;
+	}
+
+	/**
+	 * Set the largest reply this template reads as an event; a longer one fails
+	 * {@link #sendAndReceive} and {@link #exchange} with an
+	 * {@link InvalidCloudEventException}. Default is 1MB, as
+	 * {@code cloudevents.http.max-body-size}.
+	 * @param maxReplySize the limit
+	 */
+	public void setMaxReplySize(DataSize maxReplySize) {
+		this.maxReplyBytes = ReplyReader.maxReplyBytes(maxReplySize);
 	}
 
 	/**
@@ -275,7 +289,13 @@ public class CloudEventTemplate {
 					body.skip(ReplyReader.MAX_UNWANTED_BODY);
 					return new CloudEventResponse(response.getStatusCode(), headers, null);
 				}
-				return this.replyReader.response(response.getStatusCode(), headers, body.readAllBytes());
+				// one byte more than allowed tells a reply too long without reading all
+				// of it
+				byte[] reply = body.readNBytes(this.maxReplyBytes + 1);
+				if (reply.length > this.maxReplyBytes) {
+					throw ReplyReader.replyTooLong(this.maxReplyBytes);
+				}
+				return this.replyReader.response(response.getStatusCode(), headers, reply);
 			}, true);
 		}
 		catch (ResourceAccessException ex) {

@@ -14,6 +14,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -79,6 +80,8 @@ public class ReactiveCloudEventTemplate {
 
 	private final RetryPolicy retryPolicy;
 
+	private int maxReplyBytes = (int) ReplyReader.DEFAULT_MAX_REPLY_SIZE.toBytes();
+
 	/**
 	 * Create a template that retries with the defaults of
 	 * {@link CloudEventsProperties.Retry}.
@@ -113,6 +116,17 @@ public class ReactiveCloudEventTemplate {
 		this.contentMode = contentMode;
 		this.source = source;
 		this.sink = sink;
+	}
+
+	/**
+	 * Set the largest reply this template reads as an event; a longer one fails
+	 * {@link #sendAndReceive} and {@link #exchange} with an
+	 * {@link InvalidCloudEventException}. Default is 1MB, as
+	 * {@code cloudevents.http.max-body-size}.
+	 * @param maxReplySize the limit
+	 */
+	public void setMaxReplySize(DataSize maxReplySize) {
+		this.maxReplyBytes = ReplyReader.maxReplyBytes(maxReplySize);
 	}
 
 	/**
@@ -152,8 +166,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param target the URI to post the event to
 	 * @param event the event
 	 * @return the reply event, or empty if the response carries none; an
-	 * {@link dev.cloudevents.spring.InvalidCloudEventException} if the target accepted
-	 * the event but replied with a message that is not a valid CloudEvent
+	 * {@link InvalidCloudEventException} if the target accepted the event but replied
+	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event) {
 		return sendAndReceive(target, event, this.contentMode);
@@ -166,8 +180,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param event the event
 	 * @param mode binary or structured
 	 * @return the reply event, or empty if the response carries none; an
-	 * {@link dev.cloudevents.spring.InvalidCloudEventException} if the target accepted
-	 * the event but replied with a message that is not a valid CloudEvent
+	 * {@link InvalidCloudEventException} if the target accepted the event but replied
+	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
 		return deliver(target, () -> this.binding.toHttp(event, mode), true)
@@ -200,8 +214,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param event the event
 	 * @param mode binary or structured
 	 * @return the status, headers and reply event of the first response, after retrying
-	 * connection failures; an {@link dev.cloudevents.spring.InvalidCloudEventException}
-	 * if the target replied with a message that is not a valid CloudEvent
+	 * connection failures; an {@link InvalidCloudEventException} if the target replied
+	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
 		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false, true));
@@ -258,7 +272,8 @@ public class ReactiveCloudEventTemplate {
 		if (!readReply) {
 			return response.releaseBody().thenReturn(new CloudEventResponse(response.statusCode(), headers, null));
 		}
-		return body(response, -1)
+		int max = this.maxReplyBytes;
+		return body(response, max).onErrorMap(DataBufferLimitException.class, (ex) -> ReplyReader.replyTooLong(max))
 			.handle((body, sink) -> sink.next(this.replyReader.response(response.statusCode(), headers, body)));
 	}
 

@@ -12,8 +12,11 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 
 /**
@@ -30,6 +33,9 @@ final class ReplyReader {
 	 */
 	static final int MAX_UNWANTED_BODY = 64 * 1024;
 
+	/** The default of {@code cloudevents.http.max-body-size}, for replies too. */
+	static final DataSize DEFAULT_MAX_REPLY_SIZE = DataSize.ofMegabytes(1);
+
 	private final JsonMapper problemMapper;
 
 	ReplyReader(CloudEventHttpBinding binding) {
@@ -44,6 +50,17 @@ final class ReplyReader {
 	CloudEventResponse response(HttpStatusCode status, HttpHeaders headers, byte[] body) {
 		CloudEvent event = (this.binding.contentMode(headers) != null) ? this.binding.fromHttp(headers, body) : null;
 		return new CloudEventResponse(status, headers, event);
+	}
+
+	static InvalidCloudEventException replyTooLong(long maxBytes) {
+		return new InvalidCloudEventException(
+				"The reply is longer than the limit of " + maxBytes + " bytes (cloudevents.http.max-body-size)");
+	}
+
+	static int maxReplyBytes(DataSize maxReplySize) {
+		Assert.isTrue(maxReplySize.toBytes() >= 0 && maxReplySize.toBytes() < Integer.MAX_VALUE,
+				"Max reply size must be between 0 and 2 GB");
+		return (int) maxReplySize.toBytes();
 	}
 
 	CloudEventDeliveryException deliveryFailure(URI target, HttpStatusCode status, HttpHeaders headers, byte[] body) {

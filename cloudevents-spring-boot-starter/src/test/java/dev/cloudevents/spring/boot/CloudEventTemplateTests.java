@@ -81,6 +81,13 @@ class CloudEventTemplateTests {
 			});
 	}
 
+	@Test
+	void aReplyLongerThanTheLimitIsAnErrorNotAnEventReadWhole() {
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.template.sendAndReceive(uri("/big-answer/200"), event(SpecVersion.V1_0)))
+			.withMessageContaining("longer than the limit of 1048576 bytes");
+	}
+
 	// a send that wants no reply does not fail on one: the event was delivered
 	@Test
 	void sendSucceedsWhateverTheTargetRepliesButAnInvalidReplyToSendAndReceiveIsAnError() {

@@ -73,6 +73,13 @@ class ReactiveCloudEventTemplateTests {
 			});
 	}
 
+	@Test
+	void aReplyLongerThanTheLimitIsAnErrorNotAnEventReadWhole() {
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.template.sendAndReceive(uri("/big-answer/200"), event(SpecVersion.V1_0)).block())
+			.withMessageContaining("longer than the limit of 1048576 bytes");
+	}
+
 	// a send that wants no reply does not fail on one: the event was delivered
 	@Test
 	void sendSucceedsWhateverTheTargetRepliesButAnInvalidReplyToSendAndReceiveIsAnError() {

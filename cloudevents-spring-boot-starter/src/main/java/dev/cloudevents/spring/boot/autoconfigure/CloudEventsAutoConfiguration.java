@@ -122,8 +122,11 @@ public final class CloudEventsAutoConfiguration {
 				.requestFactory(TemplateClients.requestFactory(properties.getHttp(), beanFactory,
 						resourceLoader.getClassLoader()))
 				.build();
-			return new CloudEventTemplate(restClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
+			CloudEventTemplate template = new CloudEventTemplate(restClient, binding,
+					properties.getHttp().getContentMode(), source(properties, environment),
+					properties.getHttp().getSink(), properties.getHttp().getRetry());
+			template.setMaxReplySize(properties.getHttp().getMaxBodySize());
+			return template;
 		}
 
 	}
@@ -141,8 +144,11 @@ public final class CloudEventsAutoConfiguration {
 				.clientConnector(
 						TemplateClients.connector(properties.getHttp(), beanFactory, resourceLoader.getClassLoader()))
 				.build();
-			return new ReactiveCloudEventTemplate(webClient, binding, properties.getHttp().getContentMode(),
-					source(properties, environment), properties.getHttp().getSink(), properties.getHttp().getRetry());
+			ReactiveCloudEventTemplate template = new ReactiveCloudEventTemplate(webClient, binding,
+					properties.getHttp().getContentMode(), source(properties, environment),
+					properties.getHttp().getSink(), properties.getHttp().getRetry());
+			template.setMaxReplySize(properties.getHttp().getMaxBodySize());
+			return template;
 		}
 
 	}
