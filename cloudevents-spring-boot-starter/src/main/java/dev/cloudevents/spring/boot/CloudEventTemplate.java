@@ -75,8 +75,6 @@ public class CloudEventTemplate {
 
 	private final RetryPolicy retryPolicy;
 
-	private int maxReplyBytes = (int) ReplyReader.DEFAULT_MAX_REPLY_SIZE.toBytes();
-
 	/**
 	 * Create a template that retries with the defaults of
 	 * {@link CloudEventsProperties.Retry}.
@@ -121,7 +119,7 @@ public class CloudEventTemplate {
 	 * @param maxReplySize the limit
 	 */
 	public void setMaxReplySize(DataSize maxReplySize) {
-		this.maxReplyBytes = ReplyReader.maxReplyBytes(maxReplySize);
+		this.replyReader.setMaxReplySize(maxReplySize);
 	}
 
 	/**
@@ -291,9 +289,9 @@ public class CloudEventTemplate {
 				}
 				// one byte more than allowed tells a reply too long without reading all
 				// of it
-				byte[] reply = body.readNBytes(this.maxReplyBytes + 1);
-				if (reply.length > this.maxReplyBytes) {
-					throw ReplyReader.replyTooLong(this.maxReplyBytes);
+				byte[] reply = body.readNBytes(this.replyReader.maxReplyBytes() + 1);
+				if (reply.length > this.replyReader.maxReplyBytes()) {
+					throw this.replyReader.replyTooLong();
 				}
 				return this.replyReader.response(response.getStatusCode(), headers, reply);
 			}, true);

@@ -80,8 +80,6 @@ public class ReactiveCloudEventTemplate {
 
 	private final RetryPolicy retryPolicy;
 
-	private int maxReplyBytes = (int) ReplyReader.DEFAULT_MAX_REPLY_SIZE.toBytes();
-
 	/**
 	 * Create a template that retries with the defaults of
 	 * {@link CloudEventsProperties.Retry}.
@@ -126,7 +124,7 @@ public class ReactiveCloudEventTemplate {
 	 * @param maxReplySize the limit
 	 */
 	public void setMaxReplySize(DataSize maxReplySize) {
-		this.maxReplyBytes = ReplyReader.maxReplyBytes(maxReplySize);
+		this.replyReader.setMaxReplySize(maxReplySize);
 	}
 
 	/**
@@ -272,8 +270,8 @@ public class ReactiveCloudEventTemplate {
 		if (!readReply) {
 			return response.releaseBody().thenReturn(new CloudEventResponse(response.statusCode(), headers, null));
 		}
-		int max = this.maxReplyBytes;
-		return body(response, max).onErrorMap(DataBufferLimitException.class, (ex) -> ReplyReader.replyTooLong(max))
+		return body(response, this.replyReader.maxReplyBytes())
+			.onErrorMap(DataBufferLimitException.class, (ex) -> this.replyReader.replyTooLong())
 			.handle((body, sink) -> sink.next(this.replyReader.response(response.statusCode(), headers, body)));
 	}
 

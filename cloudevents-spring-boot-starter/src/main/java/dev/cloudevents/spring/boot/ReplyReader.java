@@ -33,10 +33,10 @@ final class ReplyReader {
 	 */
 	static final int MAX_UNWANTED_BODY = 64 * 1024;
 
-	/** The default of {@code cloudevents.http.max-body-size}, for replies too. */
-	static final DataSize DEFAULT_MAX_REPLY_SIZE = DataSize.ofMegabytes(1);
-
 	private final JsonMapper problemMapper;
+
+	// cloudevents.http.max-body-size, for replies too
+	private int maxReplyBytes = 1024 * 1024;
 
 	ReplyReader(CloudEventHttpBinding binding) {
 		this.binding = binding;
@@ -52,15 +52,19 @@ final class ReplyReader {
 		return new CloudEventResponse(status, headers, event);
 	}
 
-	static InvalidCloudEventException replyTooLong(long maxBytes) {
-		return new InvalidCloudEventException(
-				"The reply is longer than the limit of " + maxBytes + " bytes (cloudevents.http.max-body-size)");
-	}
-
-	static int maxReplyBytes(DataSize maxReplySize) {
+	void setMaxReplySize(DataSize maxReplySize) {
 		Assert.isTrue(maxReplySize.toBytes() >= 0 && maxReplySize.toBytes() < Integer.MAX_VALUE,
 				"Max reply size must be between 0 and 2 GB");
-		return (int) maxReplySize.toBytes();
+		this.maxReplyBytes = (int) maxReplySize.toBytes();
+	}
+
+	int maxReplyBytes() {
+		return this.maxReplyBytes;
+	}
+
+	InvalidCloudEventException replyTooLong() {
+		return new InvalidCloudEventException("The reply is longer than the limit of " + this.maxReplyBytes
+				+ " bytes (cloudevents.http.max-body-size)");
 	}
 
 	CloudEventDeliveryException deliveryFailure(URI target, HttpStatusCode status, HttpHeaders headers, byte[] body) {

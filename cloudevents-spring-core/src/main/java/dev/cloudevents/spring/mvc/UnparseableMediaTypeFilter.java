@@ -1,7 +1,6 @@
 package dev.cloudevents.spring.mvc;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public class UnparseableMediaTypeFilter extends OncePerRequestFilter implements 
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		CloudEventRequestException problem = UnparseableMediaTypes.check(request.getHeader(HttpHeaders.CONTENT_TYPE),
-				Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+				() -> request.getHeaders(HttpHeaders.ACCEPT).asIterator());
 		if (problem == null) {
 			chain.doFilter(request, response);
 			return;

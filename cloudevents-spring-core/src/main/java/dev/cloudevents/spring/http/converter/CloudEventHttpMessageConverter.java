@@ -159,7 +159,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage inputMessage, @Nullable Map<String, Object> hints)
 			throws IOException {
-		HttpHeaders headers = ServletRequestHeaders.servletPresent ? ServletRequestHeaders.of(inputMessage)
+		HttpHeaders headers = RawServletRequest.servletPresent ? RawServletRequest.headers(inputMessage)
 				: inputMessage.getHeaders();
 		byte[] body = readBody(inputMessage, headers);
 		try {
@@ -183,7 +183,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		if (max >= 0 && length > max) {
 			throw tooLarge(inputMessage, max);
 		}
-		InputStream in = ServletRequestHeaders.servletPresent ? ServletRequestHeaders.body(inputMessage)
+		InputStream in = RawServletRequest.servletPresent ? RawServletRequest.body(inputMessage)
 				: inputMessage.getBody();
 		byte[] body;
 		if (length >= 0 && length < Integer.MAX_VALUE) {

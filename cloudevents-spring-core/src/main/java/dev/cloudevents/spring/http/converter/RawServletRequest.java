@@ -18,12 +18,12 @@ import org.springframework.util.ClassUtils;
  * event's {@code datacontenttype}, and fails with {@link IllegalArgumentException} on a
  * wildcard such as {@code *}{@code /*}. Loaded only when the Servlet API is present.
  */
-final class ServletRequestHeaders {
+final class RawServletRequest {
 
 	static final boolean servletPresent = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
-			ServletRequestHeaders.class.getClassLoader());
+			RawServletRequest.class.getClassLoader());
 
-	private ServletRequestHeaders() {
+	private RawServletRequest() {
 	}
 
 	/**
@@ -36,7 +36,7 @@ final class ServletRequestHeaders {
 				: inputMessage.getBody();
 	}
 
-	static HttpHeaders of(HttpInputMessage inputMessage) {
+	static HttpHeaders headers(HttpInputMessage inputMessage) {
 		if (!(inputMessage instanceof ServletServerHttpRequest request)) {
 			return inputMessage.getHeaders();
 		}
