@@ -12,17 +12,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
+import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +89,16 @@ class CloudEventTemplateTests {
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> this.template.sendAndReceive(uri("/big-answer/200"), event(SpecVersion.V1_0)))
 			.withMessageContaining("longer than the limit of 1048576 bytes");
+	}
+
+	@Test
+	void theReplyLimitIsCloudEventsHttpMaxBodySize() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+			.withPropertyValues("cloudevents.http.max-body-size=1KB")
+			.run((context) -> assertThatExceptionOfType(InvalidCloudEventException.class)
+				.isThrownBy(() -> context.getBean(CloudEventTemplate.class)
+					.sendAndReceive(uri("/big-answer/200"), event(SpecVersion.V1_0)))
+				.withMessageContaining("longer than the limit of 1024 bytes"));
 	}
 
 	// a send that wants no reply does not fail on one: the event was delivered

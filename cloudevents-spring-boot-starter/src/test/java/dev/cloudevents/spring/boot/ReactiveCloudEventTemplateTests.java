@@ -17,8 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
