@@ -22,9 +22,8 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 /**
  * Read one event in the JSON event format. Both decoders must end with the data bytes in
  * hand: ours keeps them as received, the reference SDK keeps a {@code JsonNode} tree and
- * writes it back to bytes in {@code toBytes()}, which is part of what is measured.
- *
- * @author cloudevents-spring
+ * writes it back to bytes in {@code toBytes()}, which is part of what is measured. Each
+ * operation reads the next of {@link #distinct} documents.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,47 +36,74 @@ public class StructuredDecode {
 	@Param
 	public EventSize size;
 
+	/**
+	 * How many distinct events the operations cycle through: 1, or
+	 * {@link Inputs#ROTATION}.
+	 */
+	@Param({ "1", "1024" })
+	public int distinct;
+
 	private final JsonEventFormat ours = new JsonEventFormat();
 
 	private final JsonFormat reference = new JsonFormat();
 
-	private byte[] json;
+	byte[][] documents;
+
+	private int next;
 
 	@Setup
 	public void setUp() {
-		this.json = Inputs.structured(0, Inputs.data(this.size));
+		this.documents = Inputs.structuredDocuments(this.distinct, Inputs.data(this.size));
+	}
+
+	private byte[] nextDocument() {
+		return this.documents[this.next++ & (this.distinct - 1)];
 	}
 
 	@Benchmark
 	public void cloudEventsSpring(Blackhole blackhole) {
-		CloudEvent event = this.ours.deserialize(this.json);
+		CloudEvent event = this.ours.deserialize(nextDocument());
+		blackhole.consume(event);
+		blackhole.consume(event.data());
+	}
+
+	/**
+	 * Ours, and every attribute read as its Java type, as a consumer that looks at all of
+	 * them does: {@code source} and {@code time} become a {@code URI} and an
+	 * {@code OffsetDateTime} when they are first asked for.
+	 * @param blackhole where the event goes
+	 */
+	@Benchmark
+	public void cloudEventsSpringTyped(Blackhole blackhole) {
+		CloudEvent event = this.ours.deserialize(nextDocument());
+		blackhole.consume(event.source());
+		blackhole.consume(event.time());
 		blackhole.consume(event);
 		blackhole.consume(event.data());
 	}
 
 	@Benchmark
 	public void referenceSdk(Blackhole blackhole) {
-		io.cloudevents.CloudEvent event = this.reference.deserialize(this.json);
+		io.cloudevents.CloudEvent event = this.reference.deserialize(nextDocument());
 		blackhole.consume(event);
 		blackhole.consume(event.getData().toBytes());
 	}
 
 	/**
 	 * The reference SDK without {@code toBytes()}: what a consumer pays who only wants
-	 * the {@code JsonNode} tree. Not the comparison, a bound on how much of the gap it
-	 * is.
+	 * the {@code JsonNode} tree.
 	 * @param blackhole where the event goes
 	 */
 	@Benchmark
 	public void referenceSdkTreeOnly(Blackhole blackhole) {
-		io.cloudevents.CloudEvent event = this.reference.deserialize(this.json);
+		io.cloudevents.CloudEvent event = this.reference.deserialize(nextDocument());
 		blackhole.consume(event);
 		blackhole.consume(event.getData());
 	}
 
 	@Benchmark
 	public void jacksonTokenLoop(Blackhole blackhole) {
-		TokenLoop.consume(this.json, blackhole);
+		TokenLoop.consume(nextDocument(), blackhole);
 	}
 
 }
