@@ -79,7 +79,11 @@ public final class CloudEvent {
 
 	private final String id;
 
-	private final URI source;
+	private final String sourceText;
+
+	// built from the text when first asked for: java.net.URI parses slowly, and most
+	// consumers never look at the source as a URI
+	private volatile @Nullable URI source;
 
 	private final String type;
 
@@ -91,11 +95,11 @@ public final class CloudEvent {
 
 	private final @Nullable String subject;
 
-	private final @Nullable OffsetDateTime time;
-
-	// the time as it was received, when that is its canonical form: no formatting
-	// when the event is passed on
+	// the time as it was received, checked: parsed when first asked for, and passed on
+	// as it is when it is in canonical form
 	private final @Nullable String timeText;
+
+	private volatile @Nullable OffsetDateTime time;
 
 	private final Map<String, Object> extensions;
 
@@ -107,10 +111,11 @@ public final class CloudEvent {
 
 	private volatile byte @Nullable [] serializedDataValue;
 
-	private CloudEvent(Builder builder, SpecVersion specVersion, String id, URI source, String type) {
+	private CloudEvent(Builder builder, SpecVersion specVersion, String id, String sourceText, String type) {
 		this.specVersion = specVersion;
 		this.id = id;
-		this.source = source;
+		this.sourceText = sourceText;
+		this.source = builder.source;
 		this.type = type;
 		this.dataContentType = builder.dataContentType;
 		this.dataSchema = builder.dataSchema;
@@ -195,6 +200,7 @@ public final class CloudEvent {
 		builder.specVersion = this.specVersion;
 		builder.id = this.id;
 		builder.source = this.source;
+		builder.sourceText = this.sourceText;
 		builder.type = this.type;
 		builder.dataContentType = this.dataContentType;
 		builder.dataSchema = this.dataSchema;
@@ -249,7 +255,13 @@ public final class CloudEvent {
 	 * @return the source, a URI-reference
 	 */
 	public URI source() {
-		return this.source;
+		URI source = this.source;
+		if (source == null) {
+			// the builder made sure that it parses
+			source = URI.create(this.sourceText);
+			this.source = source;
+		}
+		return source;
 	}
 
 	/**
@@ -298,7 +310,13 @@ public final class CloudEvent {
 	 * @return the time, or {@code null}
 	 */
 	public @Nullable OffsetDateTime time() {
-		return this.time;
+		OffsetDateTime time = this.time;
+		if (time == null && this.timeText != null) {
+			// the builder checked it
+			time = Timestamps.parse(TIME, this.timeText);
+			this.time = time;
+		}
+		return time;
 	}
 
 	/**
@@ -331,11 +349,11 @@ public final class CloudEvent {
 		return switch (name) {
 			case SPECVERSION -> this.specVersion.value();
 			case ID -> this.id;
-			case SOURCE -> this.source;
+			case SOURCE -> source();
 			case TYPE -> this.type;
 			case DATACONTENTTYPE -> this.dataContentType;
 			case SUBJECT -> this.subject;
-			case TIME -> this.time;
+			case TIME -> time();
 			case DATASCHEMA -> (this.specVersion == SpecVersion.V1_0) ? this.dataSchema : this.extensions.get(name);
 			case SCHEMAURL -> (this.specVersion == SpecVersion.V0_3) ? this.dataSchema : this.extensions.get(name);
 			case DATACONTENTENCODING ->
@@ -353,13 +371,13 @@ public final class CloudEvent {
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put(SPECVERSION, this.specVersion.value());
 		attributes.put(ID, this.id);
-		attributes.put(SOURCE, this.source);
+		attributes.put(SOURCE, source());
 		attributes.put(TYPE, this.type);
 		putIfSet(attributes, DATACONTENTTYPE, this.dataContentType);
 		putIfSet(attributes, (this.specVersion == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL, this.dataSchema);
 		putIfSet(attributes, DATACONTENTENCODING, this.dataContentEncoding);
 		putIfSet(attributes, SUBJECT, this.subject);
-		putIfSet(attributes, TIME, this.time);
+		putIfSet(attributes, TIME, time());
 		attributes.putAll(this.extensions);
 		return attributes;
 	}
@@ -378,7 +396,10 @@ public final class CloudEvent {
 	 * @return the string value, or {@code null} if the event has no such attribute
 	 */
 	public @Nullable String attributeAsString(String name) {
-		if (this.timeText != null && name.equals(TIME)) {
+		if (name.equals(SOURCE)) {
+			return this.sourceText;
+		}
+		if (this.timeText != null && name.equals(TIME) && Timestamps.isCanonical(this.timeText)) {
 			return this.timeText;
 		}
 		Object value = attribute(name);
@@ -517,11 +538,11 @@ public final class CloudEvent {
 		if (!(other instanceof CloudEvent that)) {
 			return false;
 		}
-		return this.specVersion == that.specVersion && this.id.equals(that.id) && this.source.equals(that.source)
+		return this.specVersion == that.specVersion && this.id.equals(that.id) && source().equals(that.source())
 				&& this.type.equals(that.type) && Objects.equals(this.dataContentType, that.dataContentType)
 				&& Objects.equals(this.dataSchema, that.dataSchema)
 				&& Objects.equals(this.dataContentEncoding, that.dataContentEncoding)
-				&& Objects.equals(this.subject, that.subject) && Objects.equals(this.time, that.time)
+				&& Objects.equals(this.subject, that.subject) && Objects.equals(time(), that.time())
 				&& extensionsEqual(this.extensions, that.extensions) && Arrays.equals(data(), that.data());
 	}
 
@@ -540,7 +561,7 @@ public final class CloudEvent {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.specVersion, this.id, this.source, this.type);
+		return Objects.hash(this.specVersion, this.id, source(), this.type);
 	}
 
 	@Override
@@ -565,7 +586,11 @@ public final class CloudEvent {
 
 		private @Nullable String id;
 
+		// the text is the source; the URI is there when it was given or had to be parsed
+		// to be checked
 		private @Nullable URI source;
+
+		private @Nullable String sourceText;
 
 		private @Nullable String type;
 
@@ -626,6 +651,7 @@ public final class CloudEvent {
 		 */
 		public Builder source(URI source) {
 			this.source = Values.checkUriReference(SOURCE, source);
+			this.sourceText = source.toString();
 			return this;
 		}
 
@@ -635,7 +661,8 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder source(String source) {
-			this.source = Values.uriReference(SOURCE, source);
+			this.source = Values.plainUriReference(source) ? null : Values.uriReference(SOURCE, source);
+			this.sourceText = source;
 			return this;
 		}
 
@@ -742,8 +769,9 @@ public final class CloudEvent {
 				case DATACONTENTTYPE -> dataContentType(value);
 				case SUBJECT -> subject(value);
 				case TIME -> {
-					this.time = Timestamps.parse(TIME, value);
-					this.timeText = Timestamps.isCanonical(value) ? value : null;
+					Timestamps.check(TIME, value);
+					this.time = null;
+					this.timeText = value;
 				}
 				// their meaning depends on a specversion that may come later
 				case DATASCHEMA, SCHEMAURL, DATACONTENTENCODING -> versionedAttributes().put(name, value);
@@ -848,7 +876,7 @@ public final class CloudEvent {
 				if (this.id == null) {
 					this.id = UUID.randomUUID().toString();
 				}
-				if (this.time == null) {
+				if (this.time == null && this.timeText == null) {
 					this.time = OffsetDateTime.now(ZoneOffset.UTC);
 				}
 			}
@@ -860,7 +888,8 @@ public final class CloudEvent {
 			if (eventId == null) {
 				throw new InvalidCloudEventException(ID, "is required");
 			}
-			if (this.source == null) {
+			String source = this.sourceText;
+			if (source == null) {
 				throw new InvalidCloudEventException(SOURCE, "is required");
 			}
 			if (this.type == null) {
@@ -897,7 +926,7 @@ public final class CloudEvent {
 							"is a core attribute of spec version " + version + " and cannot be an extension");
 				}
 			}
-			return new CloudEvent(this, version, eventId, this.source, this.type);
+			return new CloudEvent(this, version, eventId, source, this.type);
 		}
 
 		private Map<String, String> versionedAttributes() {

@@ -2,9 +2,14 @@ package dev.cloudevents.spring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 3339 timestamps, strictly: a full date, a full time with seconds, an optional
@@ -103,14 +108,35 @@ final class Timestamps {
 
 	static OffsetDateTime parse(String attribute, String text) {
 		try {
-			return parseStrict(text);
+			return Objects.requireNonNull(parseStrict(text, true));
 		}
 		catch (DateTimeException | IndexOutOfBoundsException ex) {
-			throw new InvalidCloudEventException(attribute, "must be an RFC 3339 timestamp but was '" + text + "'", ex);
+			throw invalid(attribute, text, ex);
 		}
 	}
 
-	private static OffsetDateTime parseStrict(String s) {
+	/**
+	 * Check a timestamp as {@link #parse(String, String)} does, building nothing, so that
+	 * an event can keep the text and parse it when first asked for its time.
+	 */
+	static void check(String attribute, String text) {
+		try {
+			parseStrict(text, false);
+		}
+		catch (DateTimeException | IndexOutOfBoundsException ex) {
+			throw invalid(attribute, text, ex);
+		}
+	}
+
+	private static InvalidCloudEventException invalid(String attribute, String text, RuntimeException ex) {
+		return new InvalidCloudEventException(attribute, "must be an RFC 3339 timestamp but was '" + text + "'", ex);
+	}
+
+	/**
+	 * Read the fields and check their ranges (as {@link OffsetDateTime#of} would), then
+	 * build the time if asked to.
+	 */
+	private static @Nullable OffsetDateTime parseStrict(String s, boolean build) {
 		int year = digits(s, 0, 4);
 		expect(s, 4, '-');
 		int month = digits(s, 5, 2);
@@ -142,21 +168,29 @@ final class Timestamps {
 				nanos *= 10;
 			}
 		}
-		ZoneOffset offset;
+		int offsetHours = 0;
+		int offsetMinutes = 0;
 		char z = s.charAt(i);
-		if ((z == 'Z' || z == 'z') && i + 1 == s.length()) {
-			offset = ZoneOffset.UTC;
-		}
-		else if ((z == '+' || z == '-') && i + 6 == s.length()) {
-			int offsetHours = digits(s, i + 1, 2);
+		if ((z == '+' || z == '-') && i + 6 == s.length()) {
+			offsetHours = digits(s, i + 1, 2);
 			expect(s, i + 3, ':');
-			int offsetMinutes = digits(s, i + 4, 2);
-			offset = (z == '+') ? ZoneOffset.ofHoursMinutes(offsetHours, offsetMinutes)
-					: ZoneOffset.ofHoursMinutes(-offsetHours, -offsetMinutes);
+			offsetMinutes = digits(s, i + 4, 2);
 		}
-		else {
+		else if ((z != 'Z' && z != 'z') || i + 1 != s.length()) {
 			throw new DateTimeException("an offset ('Z' or '+hh:mm') must end the timestamp");
 		}
+		if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year)) || hour > 23
+				|| minute > 59 || second > 59) {
+			throw new DateTimeException("a field is out of range");
+		}
+		if (offsetMinutes > 59 || offsetHours > 18 || (offsetHours == 18 && offsetMinutes > 0)) {
+			throw new DateTimeException("the offset is out of range");
+		}
+		if (!build) {
+			return null;
+		}
+		ZoneOffset offset = (z == '-') ? ZoneOffset.ofHoursMinutes(-offsetHours, -offsetMinutes)
+				: ZoneOffset.ofHoursMinutes(offsetHours, offsetMinutes);
 		return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
 	}
 

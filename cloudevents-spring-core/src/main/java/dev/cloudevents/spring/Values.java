@@ -16,14 +16,21 @@ import org.springframework.util.MimeTypeUtils;
  */
 final class Values {
 
-	// Sources repeat from event to event, and java.net.URI parses slowly: a small
-	// direct-mapped cache of valid URI-references. Entries are immutable, so a race only
-	// loses an entry.
-	private static final int URI_CACHE_SIZE = 64;
+	// ASCII letters, digits and the marks that java.net.URI takes in every component
+	private static final boolean[] PLAIN_URI = new boolean[128];
 
-	private static final int MAX_CACHED_URI_LENGTH = 256;
-
-	private static final @Nullable ParsedUri[] URI_CACHE = new ParsedUri[URI_CACHE_SIZE];
+	static {
+		for (char c = '0'; c <= '9'; c++) {
+			PLAIN_URI[c] = true;
+		}
+		for (char c = 'a'; c <= 'z'; c++) {
+			PLAIN_URI[c] = true;
+			PLAIN_URI[c - 'a' + 'A'] = true;
+		}
+		for (char c : "-._~!$&'()*+,;=:@/?".toCharArray()) {
+			PLAIN_URI[c] = true;
+		}
+	}
 
 	private Values() {
 	}
@@ -75,23 +82,86 @@ final class Values {
 	}
 
 	static URI uriReference(String attribute, String value) {
-		int slot = value.hashCode() & (URI_CACHE_SIZE - 1);
-		ParsedUri cached = URI_CACHE[slot];
-		if (cached != null && cached.text().equals(value)) {
-			return cached.uri();
-		}
 		requireString(attribute, value);
 		try {
-			URI uri = new URI(value);
-			if (value.length() <= MAX_CACHED_URI_LENGTH) {
-				URI_CACHE[slot] = new ParsedUri(value, uri);
-			}
-			return uri;
+			return new URI(value);
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidCloudEventException(attribute,
 					"must be a URI-reference but was '" + value + "': " + ex.getReason(), ex);
 		}
+	}
+
+	/**
+	 * Whether {@code new URI(value)} certainly succeeds, decided in one pass that builds
+	 * nothing: the value is printable ASCII of the kind every component takes, with
+	 * percent-escapes and at most one {@code #}; a scheme, if any, is well-formed and has
+	 * a scheme-specific part; an empty authority has something after it. Anything else, a
+	 * non-ASCII character or an IPv6 literal say, is for {@link #uriReference} to judge.
+	 */
+	static boolean plainUriReference(String value) {
+		int length = value.length();
+		// the first ':', '/', '?' or '#': a ':' there ends a scheme
+		int delimiter = -1;
+		int fragment = length;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c < 128 && PLAIN_URI[c]) {
+				if (delimiter < 0 && (c == ':' || c == '/' || c == '?')) {
+					delimiter = i;
+				}
+			}
+			else if (c == '%') {
+				if (i + 2 >= length || !isHexDigit(value.charAt(i + 1)) || !isHexDigit(value.charAt(i + 2))) {
+					return false;
+				}
+				i += 2;
+			}
+			else if (c == '#' && fragment == length) {
+				fragment = i;
+				if (delimiter < 0) {
+					delimiter = i;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+		int start = 0;
+		if (delimiter >= 0 && value.charAt(delimiter) == ':') {
+			if (delimiter == 0 || !isLetter(value.charAt(0))) {
+				return false;
+			}
+			for (int i = 1; i < delimiter; i++) {
+				char c = value.charAt(i);
+				if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+					return false;
+				}
+			}
+			start = delimiter + 1;
+			if (start == fragment) {
+				// no scheme-specific part
+				return false;
+			}
+		}
+		if (value.startsWith("//", start)) {
+			int authority = start + 2;
+			int end = authority;
+			while (end < length && "/?#".indexOf(value.charAt(end)) < 0) {
+				end++;
+			}
+			// java.net.URI takes an empty authority only before something else
+			return end > authority || end < length;
+		}
+		return length > 0;
+	}
+
+	private static boolean isHexDigit(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	}
+
+	private static boolean isLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
 	static URI checkUriReference(String attribute, URI value) {
@@ -190,9 +260,6 @@ final class Values {
 			return Base64.getEncoder().encodeToString(bytes);
 		}
 		return value.toString();
-	}
-
-	private record ParsedUri(String text, URI uri) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,6 +16,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Checks that timestamps are formatted exactly as the JDK's ISO offset formatter does.
@@ -61,6 +63,70 @@ class TimestampsTests {
 		OffsetDateTime later = other.time().plusSeconds(1);
 		assertThat(event.mutate().time(later).build().attributeAsString(CloudEvent.TIME))
 			.isEqualTo("2025-06-01T12:34:57.78Z");
+	}
+
+	@Property(tries = 5000)
+	void checkingAcceptsExactlyTheTimestampsTheJdksStrictIsoParserAccepts(@ForAll("timestampShapedTexts") String text) {
+		String iso = text.replace('t', 'T').replace(' ', 'T').replace('z', 'Z');
+		boolean jdkAccepts;
+		try {
+			DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(iso);
+			jdkAccepts = true;
+		}
+		catch (DateTimeParseException ex) {
+			jdkAccepts = false;
+		}
+		if (jdkAccepts) {
+			Timestamps.check(CloudEvent.TIME, text);
+			assertThat(Timestamps.parse(CloudEvent.TIME, text)).isEqualTo(OffsetDateTime.parse(iso));
+		}
+		else {
+			assertThatExceptionOfType(InvalidCloudEventException.class)
+				.isThrownBy(() -> Timestamps.check(CloudEvent.TIME, text));
+		}
+	}
+
+	@Test
+	void anEventParsesATimeReceivedAsTextWhenFirstAskedForIt() {
+		CloudEvent event = CloudEvent.strictBuilder()
+			.specVersion(SpecVersion.V1_0)
+			.id("1")
+			.source("/s")
+			.type("t")
+			.attribute(CloudEvent.TIME, "2024-02-29T23:59:59.5-18:00")
+			.build();
+		assertThat(event.time()).isEqualTo(OffsetDateTime.parse("2024-02-29T23:59:59.5-18:00")).isSameAs(event.time());
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(
+				() -> CloudEvent.builder().source("/s").type("t").attribute(CloudEvent.TIME, "2023-02-29T00:00:00Z"));
+	}
+
+	/**
+	 * Timestamps of the right shape, each field anywhere in the range of its digits, so
+	 * that days past the end of the month, hour 24, second 60 and offsets beyond 18 hours
+	 * come up.
+	 */
+	@Provide
+	Arbitrary<String> timestampShapedTexts() {
+		Arbitrary<String> separators = Arbitraries.of("T", "t", " ");
+		Arbitrary<String> fractions = Arbitraries.oneOf(Arbitraries.just(""),
+				Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(9).map((digits) -> "." + digits));
+		Arbitrary<String> offsets = Arbitraries.oneOf(Arbitraries.of("Z", "z", "+00:00", "-00:00", "+18:00", "-18:01"),
+				Combinators
+					.combine(Arbitraries.of("+", "-"), Arbitraries.integers().between(0, 25),
+							Arbitraries.integers().between(0, 65))
+					.as((sign, hours, minutes) -> String.format("%s%02d:%02d", sign, hours, minutes)));
+		Arbitrary<Integer> years = Arbitraries.integers()
+			.between(0, 9999)
+			.edgeCases((config) -> config.add(1900, 2000, 2024));
+		Arbitrary<String> date = Combinators
+			.combine(years, Arbitraries.integers().between(0, 13), Arbitraries.integers().between(0, 32))
+			.as((year, month, day) -> String.format("%04d-%02d-%02d", year, month, day));
+		Arbitrary<String> time = Combinators
+			.combine(Arbitraries.integers().between(0, 24), Arbitraries.integers().between(0, 60),
+					Arbitraries.integers().between(0, 60))
+			.as((hour, minute, second) -> String.format("%02d:%02d:%02d", hour, minute, second));
+		return Combinators.combine(date, separators, time, fractions, offsets)
+			.as((d, separator, t, fraction, offset) -> d + separator + t + fraction + offset);
 	}
 
 	@Provide

@@ -141,8 +141,8 @@ public final class CloudEventHttpBinding {
 		count += (event.dataContentType() != null) ? 1 : 0;
 		count += (event.dataSchema() != null) ? 1 : 0;
 		count += (event.subject() != null) ? 1 : 0;
-		count += (event.time() != null) ? 1 : 0;
-		return count;
+		// and one for the time, set or not: asking would parse a time received as text
+		return count + 1;
 	}
 
 	/**
@@ -159,7 +159,8 @@ public final class CloudEventHttpBinding {
 		SpecVersion version = event.specVersion();
 		headers.accept(CE_SPECVERSION, version.value());
 		headers.accept(CE_ID, HeaderValues.encode(event.id()));
-		headers.accept(CE_SOURCE, HeaderValues.encode(event.source().toString()));
+		headers.accept(CE_SOURCE,
+				HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE))));
 		headers.accept(CE_TYPE, HeaderValues.encode(event.type()));
 		String dataContentType = event.dataContentType();
 		if (dataContentType != null) {
@@ -176,9 +177,10 @@ public final class CloudEventHttpBinding {
 		if (subject != null) {
 			headers.accept(CE_SUBJECT, HeaderValues.encode(subject));
 		}
-		if (event.time() != null) {
+		String time = event.attributeAsString(CloudEvent.TIME);
+		if (time != null) {
 			// RFC 3339 needs no percent-encoding
-			headers.accept(CE_TIME, Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
+			headers.accept(CE_TIME, time);
 		}
 		event.extensions().forEach((name, value) -> {
 			String text = (value instanceof String string) ? string

@@ -1,6 +1,11 @@
 package dev.cloudevents.spring.json;
 
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -21,6 +26,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimitExceededException;
 import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.SpecVersion;
 
 /**
  * The CloudEvents JSON event format, for spec versions 1.0 and 0.3: single events
@@ -77,6 +83,8 @@ public final class JsonEventFormat {
 
 	private final JsonFactory readFactory;
 
+	private final boolean writesDirect;
+
 	/**
 	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects and
 	 * the {@linkplain EventLimits#defaults() default limits}.
@@ -113,6 +121,7 @@ public final class JsonEventFormat {
 			.maxNumberLength(limits.maxNumberLength())
 			.build();
 		this.readFactory = factory.rebuild().streamReadConstraints(constraints).build();
+		this.writesDirect = directWritingMatchesGenerator();
 	}
 
 	/**
@@ -139,11 +148,46 @@ public final class JsonEventFormat {
 	 * other than {@code base64}
 	 */
 	public byte[] serialize(CloudEvent event) {
+		JsonEventWriter.Data data = this.eventWriter.data(event);
+		if (this.writesDirect) {
+			byte[] json = this.eventWriter.writeDirect(event, data);
+			if (json != null) {
+				return json;
+			}
+		}
+		return serializeWithGenerator(event, data);
+	}
+
+	private byte[] serializeWithGenerator(CloudEvent event, JsonEventWriter.Data data) {
 		SplicingOutput output = new SplicingOutput();
 		try (JsonGenerator generator = this.writer.createGenerator(output)) {
-			this.eventWriter.write(generator, event, output);
+			this.eventWriter.write(generator, event, data, output);
 		}
 		return output.toByteArray();
+	}
+
+	/**
+	 * Whether {@link DirectEventWriter} writes what the mapper's generator writes: the
+	 * same escapes, no indentation. A probe event with every kind of member and string
+	 * tells.
+	 */
+	private boolean directWritingMatchesGenerator() {
+		CloudEvent probe = CloudEvent.strictBuilder()
+			.specVersion(SpecVersion.V1_0)
+			.id("\"quoted\" \\ caf\u00e9 \u20ac \ud83d\ude00 \u2028 </a>")
+			.source("https://example.com/a?b=c#d")
+			.type("t")
+			.subject("s")
+			.time(OffsetDateTime.of(2025, 6, 1, 12, 34, 56, 789_000_000, ZoneOffset.ofHours(2)))
+			.dataSchema(URI.create("https://example.com/schema"))
+			.extension("text", "\u00e9/")
+			.extension("number", -42)
+			.extension("flag", true)
+			.extension("uri", URI.create("urn:x"))
+			.jsonData("{\"a\":[1,2.5e3,\"x\"]}".getBytes(StandardCharsets.UTF_8))
+			.build();
+		JsonEventWriter.Data data = this.eventWriter.data(probe);
+		return Arrays.equals(this.eventWriter.writeDirect(probe, data), serializeWithGenerator(probe, data));
 	}
 
 	/**

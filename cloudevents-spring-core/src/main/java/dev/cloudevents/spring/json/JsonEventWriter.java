@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -85,31 +86,56 @@ final class JsonEventWriter {
 	}
 
 	/**
-	 * Write one event; JSON data bytes go to the output's gap when there is one.
+	 * Decide how the event's data goes into the document, checking data bytes that claim
+	 * to be JSON or text.
 	 */
-	void write(JsonGenerator generator, CloudEvent event, @Nullable SplicingOutput output) {
-		SpecVersion version = event.specVersion();
+	Data data(CloudEvent event) {
 		Object value = event.dataValue();
 		String contentType = event.dataContentType();
 		String encoding = event.dataContentEncoding();
-		byte[] bytes = null;
-		DataMode mode;
 		if (value != null && encoding == null && (contentType == null || CloudEvent.isJsonContentType(contentType))) {
-			mode = DataMode.OBJECT;
+			return new Data(DataMode.OBJECT, null, null);
 		}
-		else {
-			bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
-			mode = (encoding == null && event.isJsonValueData() && event.isJsonData()) ? DataMode.JSON
-					: dataMode(bytes, contentType, encoding);
-		}
-		if (mode == DataMode.BASE64 && version == SpecVersion.V0_3) {
+		byte[] bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
+		DataMode mode = (encoding == null && event.isJsonValueData() && event.isJsonData()) ? DataMode.JSON
+				: dataMode(bytes, contentType, encoding);
+		if (mode == DataMode.BASE64 && event.specVersion() == SpecVersion.V0_3) {
 			encoding = JsonEventReader.BASE64;
 		}
+		return new Data(mode, bytes, encoding);
+	}
+
+	/**
+	 * Write one event without a generator when its data allows: JSON bytes or none.
+	 * @return the document, or {@code null} if it is for the generator to write
+	 */
+	byte @Nullable [] writeDirect(CloudEvent event, Data data) {
+		return switch (data.mode()) {
+			case JSON -> DirectEventWriter.write(event, data.bytes(), data.encoding());
+			case NONE -> DirectEventWriter.write(event, null, data.encoding());
+			default -> null;
+		};
+	}
+
+	void write(JsonGenerator generator, CloudEvent event, @Nullable SplicingOutput output) {
+		write(generator, event, data(event), output);
+	}
+
+	/**
+	 * Write one event; JSON data bytes go to the output's gap when there is one.
+	 */
+	void write(JsonGenerator generator, CloudEvent event, Data data, @Nullable SplicingOutput output) {
+		SpecVersion version = event.specVersion();
+		Object value = event.dataValue();
+		String contentType = event.dataContentType();
+		String encoding = data.encoding();
+		byte[] bytes = data.bytes();
+		DataMode mode = data.mode();
 
 		generator.writeStartObject();
 		writeString(generator, SPECVERSION, version.value());
 		writeString(generator, ID, event.id());
-		writeString(generator, SOURCE, event.source().toString());
+		writeString(generator, SOURCE, Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE)));
 		writeString(generator, TYPE, event.type());
 		if (contentType != null) {
 			writeString(generator, DATACONTENTTYPE, contentType);
@@ -124,8 +150,10 @@ final class JsonEventWriter {
 		if (event.subject() != null) {
 			writeString(generator, SUBJECT, event.subject());
 		}
-		if (event.time() != null) {
-			writeString(generator, TIME, event.attributeAsString(CloudEvent.TIME));
+		// as text: a time read from JSON or a header stays unparsed
+		String time = event.attributeAsString(CloudEvent.TIME);
+		if (time != null) {
+			writeString(generator, TIME, time);
 		}
 		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
 			generator.writeName(extension.getKey());
@@ -244,10 +272,17 @@ final class JsonEventWriter {
 		return (charset != null) ? charset : StandardCharsets.UTF_8;
 	}
 
-	private enum DataMode {
+	enum DataMode {
 
 		NONE, OBJECT, JSON, UTF8_TEXT, TEXT, BASE64
 
+	}
+
+	/**
+	 * How an event's data goes into the document: its mode, its bytes unless it is an
+	 * object, and the {@code datacontentencoding} to write.
+	 */
+	record Data(DataMode mode, byte @Nullable [] bytes, @Nullable String encoding) {
 	}
 
 }

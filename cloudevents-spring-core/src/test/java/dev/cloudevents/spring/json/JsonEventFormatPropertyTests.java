@@ -1,5 +1,6 @@
 package dev.cloudevents.spring.json;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.MimeTypeUtils;
 
@@ -36,6 +39,30 @@ class JsonEventFormatPropertyTests {
 		assertThat(new String(written, StandardCharsets.UTF_8))
 			.contains("\"data\":" + new String(event.data(), StandardCharsets.UTF_8) + "}");
 		assertThat(this.format.deserialize(written).data()).isEqualTo(event.data());
+	}
+
+	@Property
+	void anEventIsWrittenToAnArrayAsTheMappersGeneratorWritesItToAStream(@ForAll("events") CloudEvent event) {
+		ByteArrayOutputStream stream = new ByteArrayOutputStream();
+		this.format.serialize(event, stream);
+		assertThat(this.format.serialize(event)).isEqualTo(stream.toByteArray());
+	}
+
+	@Property
+	void theDirectWriterWritesWhatTheDefaultMappersGeneratorWrites(@ForAll("jsonEvents") CloudEvent event) {
+		ByteArrayOutputStream stream = new ByteArrayOutputStream();
+		this.format.serialize(event, stream);
+		assertThat(DirectEventWriter.write(event, event.data(), event.dataContentEncoding()))
+			.isEqualTo(stream.toByteArray());
+	}
+
+	@Property(tries = 300)
+	void anIndentingMapperIndentsEventsWrittenToAnArray(@ForAll("jsonEvents") CloudEvent event) {
+		JsonEventFormat indenting = new JsonEventFormat(
+				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
+		ByteArrayOutputStream stream = new ByteArrayOutputStream();
+		indenting.serialize(event, stream);
+		assertThat(indenting.serialize(event)).isEqualTo(stream.toByteArray()).contains((byte) '\n');
 	}
 
 	@Property(tries = 300)

@@ -1,0 +1,189 @@
+package dev.cloudevents.spring.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.SpecVersion;
+
+/**
+ * Writes an event whose data is JSON bytes, or that has none, straight into an array of
+ * its exact size: one pass measures, one writes, and the data is copied once. Strings are
+ * escaped as Jackson's generator escapes them by default (a quote and a backslash,
+ * nothing else: attribute values hold no control characters), which
+ * {@link JsonEventFormat} checks against its mapper's generator before it uses this
+ * writer.
+ */
+final class DirectEventWriter {
+
+	private static final byte[] SPECVERSION = name("{", CloudEvent.SPECVERSION);
+
+	private static final byte[] ID = name(",", CloudEvent.ID);
+
+	private static final byte[] SOURCE = name(",", CloudEvent.SOURCE);
+
+	private static final byte[] TYPE = name(",", CloudEvent.TYPE);
+
+	private static final byte[] DATACONTENTTYPE = name(",", CloudEvent.DATACONTENTTYPE);
+
+	private static final byte[] DATASCHEMA = name(",", CloudEvent.DATASCHEMA);
+
+	private static final byte[] SCHEMAURL = name(",", CloudEvent.SCHEMAURL);
+
+	private static final byte[] DATACONTENTENCODING = name(",", CloudEvent.DATACONTENTENCODING);
+
+	private static final byte[] SUBJECT = name(",", CloudEvent.SUBJECT);
+
+	private static final byte[] TIME = name(",", CloudEvent.TIME);
+
+	private static final byte[] DATA = name(",", JsonEventReader.DATA);
+
+	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * Where the output goes: nowhere when measuring, so that both passes are one code.
+	 */
+	private final byte @Nullable [] bytes;
+
+	private int position;
+
+	private DirectEventWriter(byte @Nullable [] bytes) {
+		this.bytes = bytes;
+	}
+
+	/**
+	 * Write the event with the given JSON data, if any.
+	 * @param event the event
+	 * @param jsonData its data, one JSON value, or {@code null}
+	 * @param encoding the {@code datacontentencoding} to write, or {@code null}
+	 * @return the bytes, or {@code null} if a string needs an escape other than for a
+	 * quote or backslash, which is for the generator to write
+	 */
+	static byte @Nullable [] write(CloudEvent event, byte @Nullable [] jsonData, @Nullable String encoding) {
+		DirectEventWriter measure = new DirectEventWriter(null);
+		if (!measure.event(event, jsonData, encoding)) {
+			return null;
+		}
+		DirectEventWriter writer = new DirectEventWriter(new byte[measure.position]);
+		writer.event(event, jsonData, encoding);
+		return writer.bytes;
+	}
+
+	private boolean event(CloudEvent event, byte @Nullable [] jsonData, @Nullable String encoding) {
+		SpecVersion version = event.specVersion();
+		boolean plain = string(SPECVERSION, version.value()) && string(ID, event.id())
+				&& string(SOURCE, event.attributeAsString(CloudEvent.SOURCE)) && string(TYPE, event.type())
+				&& string(DATACONTENTTYPE, event.dataContentType());
+		if (event.dataSchema() != null) {
+			plain &= string((version == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL, event.dataSchema().toString());
+		}
+		plain &= string(DATACONTENTENCODING, encoding);
+		plain &= string(SUBJECT, event.subject());
+		plain &= string(TIME, event.attributeAsString(CloudEvent.TIME));
+		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
+			String name = extension.getKey();
+			Object value = extension.getValue();
+			extensionName(name);
+			if (value instanceof Integer integer) {
+				raw(integer.toString().getBytes(StandardCharsets.US_ASCII));
+			}
+			else if (value instanceof Boolean bool) {
+				raw(bool ? TRUE : FALSE);
+			}
+			else {
+				plain &= string((value instanceof String string) ? string : event.attributeAsString(name));
+			}
+		}
+		if (jsonData != null) {
+			raw(DATA);
+			raw(jsonData);
+		}
+		put((byte) '}');
+		return plain;
+	}
+
+	private static byte[] name(String separator, String name) {
+		return (separator + "\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** An extension name is lower-case ASCII letters and digits, which need no escape. */
+	private void extensionName(String name) {
+		put((byte) ',');
+		put((byte) '"');
+		for (int i = 0; i < name.length(); i++) {
+			put((byte) name.charAt(i));
+		}
+		put((byte) '"');
+		put((byte) ':');
+	}
+
+	private void raw(byte[] raw) {
+		if (this.bytes != null) {
+			System.arraycopy(raw, 0, this.bytes, this.position, raw.length);
+		}
+		this.position += raw.length;
+	}
+
+	private void put(byte b) {
+		if (this.bytes != null) {
+			this.bytes[this.position] = b;
+		}
+		this.position++;
+	}
+
+	/**
+	 * Write a member whose value is a JSON string, if it has a value.
+	 * @return {@code false} if the value holds a character that Jackson writes as an
+	 * escape sequence: a control character or an unpaired surrogate
+	 */
+	private boolean string(byte[] name, @Nullable String value) {
+		if (value == null) {
+			return true;
+		}
+		raw(name);
+		return string(value);
+	}
+
+	private boolean string(String value) {
+		put((byte) '"');
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				if (c < 0x20) {
+					return false;
+				}
+				if (c == '"' || c == '\\') {
+					put((byte) '\\');
+				}
+				put((byte) c);
+			}
+			else if (c < 0x800) {
+				put((byte) (0xC0 | (c >> 6)));
+				put((byte) (0x80 | (c & 0x3F)));
+			}
+			else if (!Character.isSurrogate(c)) {
+				put((byte) (0xE0 | (c >> 12)));
+				put((byte) (0x80 | ((c >> 6) & 0x3F)));
+				put((byte) (0x80 | (c & 0x3F)));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int codePoint = Character.toCodePoint(c, value.charAt(++i));
+				put((byte) (0xF0 | (codePoint >> 18)));
+				put((byte) (0x80 | ((codePoint >> 12) & 0x3F)));
+				put((byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+				put((byte) (0x80 | (codePoint & 0x3F)));
+			}
+			else {
+				return false;
+			}
+		}
+		put((byte) '"');
+		return true;
+	}
+
+}
