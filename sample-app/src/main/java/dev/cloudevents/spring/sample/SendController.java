@@ -69,13 +69,13 @@ class SendController {
 		}
 		CloudEvent reply = response.event();
 		if (reply == null) {
-			return new SendResult(response.status().value(), null);
+			return new SendResult(response.status().value(), null, response.problem());
 		}
 		// the template only reads a reply that its headers announce, so there is a mode
 		ContentMode replyMode = Objects.requireNonNull(this.binding.contentMode(response.headers()));
 		this.store.add(Direction.REPLY, reply, Delivery.of(replyMode), response.headers());
 		return new SendResult(response.status().value(),
-				new String(this.format.serialize(reply), StandardCharsets.UTF_8));
+				new String(this.format.serialize(reply), StandardCharsets.UTF_8), response.problem());
 	}
 
 	private static URI target(@Nullable String target) {
