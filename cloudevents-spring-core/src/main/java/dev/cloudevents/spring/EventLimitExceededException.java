@@ -14,6 +14,7 @@ import dev.cloudevents.spring.EventLimits.Limit;
  */
 public class EventLimitExceededException extends InvalidCloudEventException {
 
+	/** The limit that was exceeded. */
 	private final Limit limit;
 
 	/**

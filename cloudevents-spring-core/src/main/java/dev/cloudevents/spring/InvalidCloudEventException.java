@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class InvalidCloudEventException extends IllegalArgumentException {
 
+	/** The attribute that is invalid, if one is. */
 	private final @Nullable String attribute;
 
 	/**
