@@ -12,22 +12,23 @@ import dev.cloudevents.spring.CloudEvent; // ours, not the reference SDK's io.cl
 @RestController
 class OrderEvents {
 
-	@PostMapping("/orders") // any content mode, either spec version
-	@ResponseStatus(HttpStatus.ACCEPTED) // receivers usually answer 202; a void method
-											// answers 200
+	// any content mode and spec version; 200 without @ResponseStatus
+	@PostMapping("/orders")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	void onOrder(CloudEvent event) {
 		System.out.println(event.type() + " " + event.id() + " from " + event.source());
 	}
 
-	@PostMapping("/orders/batch") // application/cloudevents-batch+json
+	// application/cloudevents-batch+json
+	@PostMapping("/orders/batch")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void onBatch(List<CloudEvent> events) {
 		events.forEach((event) -> System.out.println(event.type() + " " + event.id()));
 	}
 
+	// answered 200 with the reply event, in the request's content mode
 	@PostMapping("/")
-	CloudEvent reply(CloudEvent in) { // answered 200 with the event, in the request's
-										// content mode
+	CloudEvent reply(CloudEvent in) {
 		return CloudEvent.builder()
 			.type(in.type() + ".reply")
 			.source("https://example.com/replies")

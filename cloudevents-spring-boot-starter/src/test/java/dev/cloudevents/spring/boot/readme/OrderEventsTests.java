@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,8 @@ class OrderEventsTests {
 			.source(URI.create("https://example.com/orders"))
 			.data(new Order("42", 3))
 			.build();
-		HttpMessage request = CloudEventHttp.toBinary(event); // or toStructured(event)
+		// or toStructured(event)
+		CloudEventHttpMessage request = CloudEventHttp.toBinary(event);
 		assertThat(this.mvc.post().uri("/orders").headers(request.headers()).content(request.body()))
 			.hasStatus(HttpStatus.ACCEPTED);
 	}

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.boot.CloudEventTemplate;
+import dev.cloudevents.spring.client.CloudEventTemplate;
 
 @Service
 class OrderPublisher {
@@ -18,8 +18,8 @@ class OrderPublisher {
 	}
 
 	void orderCreated(URI broker, Order order) {
-		CloudEvent event = CloudEvent.builder() // id, time and specversion 1.0 filled in
-												// when omitted
+		// id, time and specversion 1.0 are filled in when omitted
+		CloudEvent event = CloudEvent.builder()
 			.type("com.example.order.created")
 			.source(URI.create("https://example.com/orders"))
 			.data(order) // JSON data
@@ -28,12 +28,12 @@ class OrderPublisher {
 	}
 
 	Optional<CloudEvent> ask(URI service, CloudEvent question) {
-		return this.template.sendAndReceive(service, question); // the reply event, if
-																// there is one
+		// the reply event, if the service answers with one
+		return this.template.sendAndReceive(service, question);
 	}
 
-	CloudEvent orderCreated(Order order) { // built with the configured source, sent to
-											// the configured sink
+	// built with cloudevents.source, sent to cloudevents.http.sink
+	CloudEvent orderCreated(Order order) {
 		return this.template.send("com.example.order.created", order);
 	}
 

@@ -25,8 +25,8 @@ class ReactiveOrderEventsTests {
 			.build();
 		this.client.post()
 			.uri("/orders")
-			.bodyValue(event) // written by the starter's codec, in
-								// cloudevents.http.content-mode
+			// written by the starter's codec, in cloudevents.http.content-mode
+			.bodyValue(event)
 			.exchange()
 			.expectStatus()
 			.isAccepted();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,16 +52,13 @@ class ReadmeSnippetsTests {
 		CloudEvent event = CloudEvent.builder().type("com.example.order.created").source("/orders").build();
 		CloudEvent other = CloudEvent.builder().type("com.example.order.shipped").source("/orders").build();
 
-		HttpMessage binary = CloudEventHttp.toBinary(event); // headers() is Spring's
-																// HttpHeaders, body() a
-																// byte[]
-		HttpMessage structured = CloudEventHttp.toStructured(event);
-		HttpMessage batch = CloudEventHttp.toBatch(List.of(event, other));
+		// headers() is Spring's HttpHeaders, body() a byte[]
+		CloudEventHttpMessage binary = CloudEventHttp.toBinary(event);
+		CloudEventHttpMessage structured = CloudEventHttp.toStructured(event);
+		CloudEventHttpMessage batch = CloudEventHttp.toBatch(List.of(event, other));
 
-		CloudEvent received = CloudEventHttp.fromHttp(binary.headers(), binary.body()); // detects
-																						// the
-																						// content
-																						// mode
+		// detects the content mode; plain headers work too: fromHttp(Map, byte[])
+		CloudEvent received = CloudEventHttp.fromHttp(binary.headers(), binary.body());
 		List<CloudEvent> events = CloudEventHttp.fromHttpBatch(batch.headers(), batch.body());
 
 		assertThat(received).isEqualTo(event);
