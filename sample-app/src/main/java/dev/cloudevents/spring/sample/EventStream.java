@@ -14,8 +14,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * connect the events so far and a {@code replayed} event, then every new one as it comes
  * ({@code event} events, data an envelope {@code {sequence, direction, mode, at, headers,
  * event}}), and a {@code clear} event when they are forgotten.
- *
- * @author cloudevents-spring
  */
 @Component
 class EventStream implements SmartLifecycle {

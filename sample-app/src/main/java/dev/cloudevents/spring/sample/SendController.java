@@ -27,8 +27,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 /**
  * Sends an event composed on the page ({@code POST /api/send}) with the
  * {@link CloudEventTemplate}, and records it, and the reply if there is one.
- *
- * @author cloudevents-spring
  */
 @RestController
 class SendController {
