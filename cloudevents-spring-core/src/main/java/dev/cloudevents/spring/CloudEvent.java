@@ -36,7 +36,6 @@ import org.springframework.util.MimeTypeUtils;
  * an encoder serializes it with its {@link JsonMapper}. Typed access to JSON data goes
  * through {@link #dataAs(Class)}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEvent {
@@ -944,7 +943,8 @@ public final class CloudEvent {
 
 		private Map<String, Object> ownExtensions() {
 			if (this.extensions == null) {
-				this.extensions = new LinkedHashMap<>();
+				// sized for the one or two extensions most events have
+				this.extensions = new LinkedHashMap<>(4);
 			}
 			else if (this.extensionsShared) {
 				this.extensions = new LinkedHashMap<>(this.extensions);

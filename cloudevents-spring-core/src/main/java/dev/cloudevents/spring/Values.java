@@ -19,7 +19,14 @@ final class Values {
 	// ASCII letters, digits and the marks that java.net.URI takes in every component
 	private static final boolean[] PLAIN_URI = new boolean[128];
 
+	// the token characters of RFC 2045 but '*', which Spring's MimeType takes only in
+	// '*/*' and as a whole subtype
+	private static final boolean[] MEDIA_TYPE_TOKEN = new boolean[128];
+
 	static {
+		for (char c = '!'; c < 127; c++) {
+			MEDIA_TYPE_TOKEN[c] = "()<>@,;:\\\"/[]?={}*".indexOf(c) < 0;
+		}
 		for (char c = '0'; c <= '9'; c++) {
 			PLAIN_URI[c] = true;
 		}
@@ -181,6 +188,9 @@ final class Values {
 	}
 
 	static String mediaType(String attribute, String value) {
+		if (plainMediaType(value)) {
+			return value;
+		}
 		requireString(attribute, value);
 		// it travels as the Content-Type header: a character beyond ASCII would reach the
 		// wire mangled (a client that keeps the low byte turns U+010A into LF)
@@ -200,6 +210,25 @@ final class Values {
 					"must be a media type (RFC 2046) but was '" + value + "': " + ex.getMessage(), ex);
 		}
 		return value;
+	}
+
+	/**
+	 * Whether the value is a type and a subtype of token characters (RFC 2045) but
+	 * {@code *}, with no parameters: a media type that Spring's parser certainly accepts,
+	 * recognized without it (its cache of parsed types costs more than this one pass).
+	 */
+	static boolean plainMediaType(String value) {
+		int slash = -1;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '/' && slash < 0 && i > 0) {
+				slash = i;
+			}
+			else if (c >= 128 || !MEDIA_TYPE_TOKEN[c]) {
+				return false;
+			}
+		}
+		return slash > 0 && slash < value.length() - 1;
 	}
 
 	static boolean isJsonMediaType(@Nullable String contentType) {

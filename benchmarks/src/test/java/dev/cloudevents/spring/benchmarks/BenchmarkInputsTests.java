@@ -3,6 +3,7 @@ package dev.cloudevents.spring.benchmarks;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,8 @@ class BenchmarkInputsTests {
 	private static final CloudEventHttpBinding binding = new CloudEventHttpBinding();
 
 	private static final JsonMapper jsonMapper = JsonMapper.shared();
+
+	private static final byte[][] comparedData = new byte[2][];
 
 	static Stream<Arguments> sizesAndRotations() {
 		return Stream.of(EventSize.values())
@@ -184,7 +187,20 @@ class BenchmarkInputsTests {
 
 	private static void assertReadAlike(CloudEvent event, io.cloudevents.CloudEvent referenceEvent) {
 		assertThat(attributes(event)).isEqualTo(attributes(referenceEvent));
-		assertThat(tree(event.data())).isEqualTo(tree(referenceEvent.getData().toBytes()));
+		assertDataAlike(event.data(), referenceEvent.getData().toBytes());
+	}
+
+	/**
+	 * The data as JSON, each pair of byte arrays compared as trees once: the events of a
+	 * rotation share their data.
+	 */
+	private static void assertDataAlike(byte[] data, byte[] referenceData) {
+		if (Arrays.equals(data, comparedData[0]) && Arrays.equals(referenceData, comparedData[1])) {
+			return;
+		}
+		assertThat(tree(data)).isEqualTo(tree(referenceData));
+		comparedData[0] = data;
+		comparedData[1] = referenceData;
 	}
 
 	/**

@@ -284,7 +284,7 @@ public class CloudEventTemplate {
 					// read to its end if short, so that the connection can serve the next
 					// send; a long one is not read at all
 					body.skip(ReplyReader.MAX_UNWANTED_BODY);
-					return new CloudEventResponse(response.getStatusCode(), headers, null);
+					return new CloudEventResponse(response.getStatusCode(), headers, null, null);
 				}
 				// one byte more than allowed tells a reply too long without reading all
 				// of it

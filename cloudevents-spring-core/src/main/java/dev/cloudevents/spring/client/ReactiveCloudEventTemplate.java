@@ -267,7 +267,8 @@ public class ReactiveCloudEventTemplate {
 					.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body)));
 		}
 		if (!readReply) {
-			return response.releaseBody().thenReturn(new CloudEventResponse(response.statusCode(), headers, null));
+			return response.releaseBody()
+				.thenReturn(new CloudEventResponse(response.statusCode(), headers, null, null));
 		}
 		return body(response, this.replyReader.maxReplyBytes())
 			.onErrorMap(DataBufferLimitException.class, (ex) -> this.replyReader.replyTooLong())

@@ -39,7 +39,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * <p>
  * Instances are thread-safe.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventHttpBinding {
@@ -277,7 +276,9 @@ public final class CloudEventHttpBinding {
 	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
 	 */
 	public CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
-		MediaType contentType = cloudEventsContentType(headers);
+		// looked up once: each lookup lower-cases the name
+		String rawContentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		MediaType contentType = cloudEventsContentType(headers, rawContentType);
 		if (contentType != null) {
 			if (isBatchSubtype(contentType)) {
 				throw new UnsupportedEventFormatException(
@@ -286,7 +287,7 @@ public final class CloudEventHttpBinding {
 			checkJsonFormat(contentType, "application/cloudevents+json");
 			return this.format.deserialize(body);
 		}
-		return fromBinary(headers, headers.getFirst(HttpHeaders.CONTENT_TYPE), body);
+		return fromBinary(headers, rawContentType, body);
 	}
 
 	/**
@@ -445,7 +446,10 @@ public final class CloudEventHttpBinding {
 	 * that would fail a valid binary-mode event.
 	 */
 	private static @Nullable MediaType cloudEventsContentType(HttpHeaders headers) {
-		String raw = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		return cloudEventsContentType(headers, headers.getFirst(HttpHeaders.CONTENT_TYPE));
+	}
+
+	private static @Nullable MediaType cloudEventsContentType(HttpHeaders headers, @Nullable String raw) {
 		if (raw == null || !mayBeCloudEventsType(raw)) {
 			return null;
 		}

@@ -56,7 +56,6 @@ import dev.cloudevents.spring.SpecVersion;
  * <p>
  * Instances are thread-safe.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class JsonEventFormat {

@@ -30,7 +30,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * An event that cannot be read raises a {@link CloudEventRequestException}, which
  * {@link CloudEventWebExceptionHandler} answers with a problem detail.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {

@@ -16,7 +16,6 @@ import dev.cloudevents.spring.client.RetrySettings;
 
 /**
  * Configuration properties for CloudEvents, under {@code cloudevents}.
- *
  */
 @ConfigurationProperties("cloudevents")
 public class CloudEventsProperties {

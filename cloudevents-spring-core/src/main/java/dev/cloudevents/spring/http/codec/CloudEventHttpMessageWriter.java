@@ -37,7 +37,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * it answers, and otherwise in the {@linkplain #setContentMode(ContentMode) configured
  * mode}, binary by default.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {

@@ -47,7 +47,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * otherwise in the {@linkplain #setContentMode(ContentMode) configured mode}, binary by
  * default. Headers are always set before the body is written.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter<Object> {
