@@ -1,7 +1,8 @@
 package dev.cloudevents.spring.json;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,9 @@ final class DirectEventWriter {
 
 	private int position;
 
+	// false once a string needs an escape that only the generator writes
+	private boolean plain = true;
+
 	private DirectEventWriter(byte @Nullable [] bytes) {
 		this.bytes = bytes;
 	}
@@ -64,46 +68,51 @@ final class DirectEventWriter {
 	 * quote or backslash, which is for the generator to write
 	 */
 	static byte @Nullable [] write(CloudEvent event, byte @Nullable [] jsonData, @Nullable String encoding) {
+		// formatted once for both passes
+		String time = event.attributeAsString(CloudEvent.TIME);
 		DirectEventWriter measure = new DirectEventWriter(null);
-		if (!measure.event(event, jsonData, encoding)) {
+		measure.event(event, time, jsonData, encoding);
+		if (!measure.plain) {
 			return null;
 		}
 		DirectEventWriter writer = new DirectEventWriter(new byte[measure.position]);
-		writer.event(event, jsonData, encoding);
+		writer.event(event, time, jsonData, encoding);
 		return writer.bytes;
 	}
 
-	private boolean event(CloudEvent event, byte @Nullable [] jsonData, @Nullable String encoding) {
+	private void event(CloudEvent event, @Nullable String time, byte @Nullable [] jsonData, @Nullable String encoding) {
 		SpecVersion version = event.specVersion();
-		boolean plain = string(SPECVERSION, version.value()) && string(ID, event.id())
-				&& string(SOURCE, event.attributeAsString(CloudEvent.SOURCE)) && string(TYPE, event.type())
-				&& string(DATACONTENTTYPE, event.dataContentType());
-		if (event.dataSchema() != null) {
-			plain &= string((version == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL, event.dataSchema().toString());
+		string(SPECVERSION, version.value());
+		string(ID, event.id());
+		string(SOURCE, event.attributeAsString(CloudEvent.SOURCE));
+		string(TYPE, event.type());
+		string(DATACONTENTTYPE, event.dataContentType());
+		URI dataSchema = event.dataSchema();
+		if (dataSchema != null) {
+			string((version == SpecVersion.V1_0) ? DATASCHEMA : SCHEMAURL, dataSchema.toString());
 		}
-		plain &= string(DATACONTENTENCODING, encoding);
-		plain &= string(SUBJECT, event.subject());
-		plain &= string(TIME, event.attributeAsString(CloudEvent.TIME));
-		for (Map.Entry<String, Object> extension : event.extensions().entrySet()) {
-			String name = extension.getKey();
-			Object value = extension.getValue();
-			extensionName(name);
-			if (value instanceof Integer integer) {
-				raw(integer.toString().getBytes(StandardCharsets.US_ASCII));
-			}
-			else if (value instanceof Boolean bool) {
-				raw(bool ? TRUE : FALSE);
-			}
-			else {
-				plain &= string((value instanceof String string) ? string : event.attributeAsString(name));
-			}
-		}
+		string(DATACONTENTENCODING, encoding);
+		string(SUBJECT, event.subject());
+		string(TIME, time);
+		event.extensions().forEach((name, value) -> extension(event, name, value));
 		if (jsonData != null) {
 			raw(DATA);
 			raw(jsonData);
 		}
 		put((byte) '}');
-		return plain;
+	}
+
+	private void extension(CloudEvent event, String name, Object value) {
+		extensionName(name);
+		if (value instanceof Integer integer) {
+			raw(integer.toString().getBytes(StandardCharsets.US_ASCII));
+		}
+		else if (value instanceof Boolean bool) {
+			raw(bool ? TRUE : FALSE);
+		}
+		else {
+			string((value instanceof String string) ? string : Objects.requireNonNull(event.attributeAsString(name)));
+		}
 	}
 
 	private static byte[] name(String separator, String name) {
@@ -137,25 +146,27 @@ final class DirectEventWriter {
 
 	/**
 	 * Write a member whose value is a JSON string, if it has a value.
-	 * @return {@code false} if the value holds a character that Jackson writes as an
-	 * escape sequence: a control character or an unpaired surrogate
 	 */
-	private boolean string(byte[] name, @Nullable String value) {
-		if (value == null) {
-			return true;
+	private void string(byte[] name, @Nullable String value) {
+		if (value != null) {
+			raw(name);
+			string(value);
 		}
-		raw(name);
-		return string(value);
 	}
 
-	private boolean string(String value) {
+	/**
+	 * Write a JSON string, or find that it holds a character that Jackson writes as an
+	 * escape sequence: a control character or an unpaired surrogate.
+	 */
+	private void string(String value) {
 		put((byte) '"');
 		int length = value.length();
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c < 0x80) {
 				if (c < 0x20) {
-					return false;
+					this.plain = false;
+					return;
 				}
 				if (c == '"' || c == '\\') {
 					put((byte) '\\');
@@ -179,11 +190,11 @@ final class DirectEventWriter {
 				put((byte) (0x80 | (codePoint & 0x3F)));
 			}
 			else {
-				return false;
+				this.plain = false;
+				return;
 			}
 		}
 		put((byte) '"');
-		return true;
 	}
 
 }
