@@ -55,6 +55,12 @@ final class DirectEventWriter {
 	// false once a string needs an escape that only the generator writes
 	private boolean plain = true;
 
+	// bit i set: the i-th string is printable ASCII without a quote or backslash, which
+	// the measuring pass finds so that the writing pass copies it whole
+	private long asciiStrings;
+
+	private int strings;
+
 	private DirectEventWriter(byte @Nullable [] bytes) {
 		this.bytes = bytes;
 	}
@@ -76,6 +82,7 @@ final class DirectEventWriter {
 			return null;
 		}
 		DirectEventWriter writer = new DirectEventWriter(new byte[measure.position]);
+		writer.asciiStrings = measure.asciiStrings;
 		writer.event(event, time, jsonData, encoding);
 		return writer.bytes;
 	}
@@ -130,6 +137,16 @@ final class DirectEventWriter {
 		put((byte) ':');
 	}
 
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private void raw(byte[] raw) {
 		if (this.bytes != null) {
 			System.arraycopy(raw, 0, this.bytes, this.position, raw.length);
@@ -158,9 +175,26 @@ final class DirectEventWriter {
 	 * Write a JSON string, or find that it holds a character that Jackson writes as an
 	 * escape sequence: a control character or an unpaired surrogate.
 	 */
+	@SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): one copy of ASCII
 	private void string(String value) {
-		put((byte) '"');
 		int length = value.length();
+		int index = this.strings++;
+		long bit = (index < Long.SIZE) ? 1L << index : 0;
+		if (this.bytes == null) {
+			if (isAscii(value)) {
+				this.asciiStrings |= bit;
+				this.position += length + 2;
+				return;
+			}
+		}
+		else if ((this.asciiStrings & bit) != 0) {
+			this.bytes[this.position] = '"';
+			value.getBytes(0, length, this.bytes, this.position + 1);
+			this.position += length + 1;
+			this.bytes[this.position++] = '"';
+			return;
+		}
+		put((byte) '"');
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c < 0x80) {
