@@ -13,11 +13,13 @@ import dev.cloudevents.spring.ContentMode;
 /**
  * A Kafka {@link Serializer} of record values that writes a {@link CloudEvent} with
  * {@link CloudEventKafkaBinding}, headers included, in binary mode unless configured
- * otherwise: <pre class="code">
+ * otherwise. <pre class="code">
  * value.serializer=dev.cloudevents.spring.kafka.CloudEventSerializer
  * cloudevents.serializer.content-mode=structured
- * </pre> A {@code null} event is a {@code null} value with no headers. Called without
- * headers, as some Kafka Streams stores do, it writes the JSON format, which
+ * </pre>
+ * <p>
+ * A {@code null} event is a {@code null} value with no headers. Called without headers,
+ * as some Kafka Streams stores do, it writes the JSON format, which
  * {@link CloudEventDeserializer} reads back without headers too.
  */
 public class CloudEventSerializer implements Serializer<CloudEvent> {

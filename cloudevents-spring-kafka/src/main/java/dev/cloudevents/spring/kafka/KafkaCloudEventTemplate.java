@@ -26,12 +26,16 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}, in binary mode
  * unless {@linkplain #setContentMode(ContentMode) configured} or asked otherwise per
  * call. Each send returns the {@link CompletableFuture} of Spring Kafka's
- * {@link SendResult}: <pre class="code">
+ * {@link SendResult}:
+ * <p>
+ * <pre class="code">
  * kafka.send("orders", event);
  * kafka.send("orders", "order-42", event);                  // with a record key
  * kafka.send("orders", event, ContentMode.STRUCTURED);
  * kafka.sendDefault("com.example.order.created", order);   // to the default topic
- * </pre> It produces through a {@link KafkaTemplate} on the application's
+ * </pre>
+ * <p>
+ * It produces through a {@link KafkaTemplate} on the application's
  * {@link ProducerFactory}, so {@code spring.kafka.producer.*} applies, with the value
  * serializer replaced by a {@link ByteArraySerializer}: the binding writes the value and
  * the headers itself, and no Spring-only header (such as

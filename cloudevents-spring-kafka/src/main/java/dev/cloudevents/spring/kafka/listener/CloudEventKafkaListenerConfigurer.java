@@ -11,14 +11,18 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 
 /**
  * Lets {@code @KafkaListener} methods take CloudEvents, whatever container factory runs
- * them: <pre class="code">
+ * them:
+ * <p>
+ * <pre class="code">
  * &#64;KafkaListener(topics = "orders")
  * void on(CloudEvent event) { ... }
  * &#64;KafkaListener(topics = "orders")
  * void on(&#64;CloudEventData Order order, CloudEvent event, &#64;Header(KafkaHeaders.OFFSET) long offset) { ... }
  * &#64;KafkaListener(topics = "orders", batch = "true")
  * void on(List&lt;CloudEvent&gt; events) { ... }
- * </pre> A bean of this type adds an argument resolver to the registrar every
+ * </pre>
+ * <p>
+ * A bean of this type adds an argument resolver to the registrar every
  * {@code @KafkaListener} endpoint goes through, next to the resolvers other configurers
  * add; Spring Kafka's own parameters ({@code @Header}, {@code ConsumerRecord},
  * {@code Acknowledgment}) keep working. It reads the record value as the value
