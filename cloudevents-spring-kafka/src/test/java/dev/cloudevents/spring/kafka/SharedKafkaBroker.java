@@ -45,7 +45,16 @@ public final class SharedKafkaBroker {
 	 * @return the topic name
 	 */
 	public static String newTopic(String prefix, int partitions) {
-		String name = prefix + "-" + UUID.randomUUID();
+		return newTopicNamed(prefix + "-" + UUID.randomUUID(), partitions);
+	}
+
+	/**
+	 * Create a topic with the given name, such as the dead-letter topic of another.
+	 * @param name the topic name
+	 * @param partitions the number of partitions
+	 * @return the topic name
+	 */
+	public static String newTopicNamed(String name, int partitions) {
 		BROKER.addTopics(new NewTopic(name, partitions, (short) 1));
 		return name;
 	}

@@ -10,15 +10,19 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.web.CloudEventData;
 
 /**
  * Resolves {@code CloudEvent}, {@code @CloudEventData} and, in batch listeners,
- * {@code List<CloudEvent>} parameters of {@code @KafkaListener} methods.
+ * {@code List<CloudEvent>} parameters of {@code @KafkaListener} methods. Failures are
+ * {@link MethodArgumentResolutionException}s, which Spring Kafka's error handlers do not
+ * retry and pass on with their message: a dead-letter record's exception header then
+ * names the header or attribute and the rule.
  */
 final class CloudEventArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -45,21 +49,28 @@ final class CloudEventArgumentResolver implements HandlerMethodArgumentResolver 
 	@Override
 	public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
 		if (isEventList(parameter)) {
-			return this.events.readBatch(message);
+			return this.events.readBatch(message, parameter);
 		}
-		CloudEvent event = this.events.read(message);
-		return parameter.hasParameterAnnotation(CloudEventData.class) ? data(event, parameter) : event;
+		CloudEvent event;
+		try {
+			event = this.events.read(message);
+		}
+		catch (InvalidCloudEventException ex) {
+			throw new MethodArgumentResolutionException(message, parameter,
+					"The record is not a valid CloudEvent: " + ex.getMessage(), ex);
+		}
+		return parameter.hasParameterAnnotation(CloudEventData.class) ? data(event, parameter, message) : event;
 	}
 
-	private @Nullable Object data(CloudEvent event, MethodParameter parameter) {
+	private @Nullable Object data(CloudEvent event, MethodParameter parameter, Message<?> message) {
 		byte[] data = event.data();
 		Type type = parameter.getGenericParameterType();
 		if (data == null) {
 			if (parameter.isOptional()) {
 				return null;
 			}
-			throw new MessageConversionException("The CloudEvent id '" + event.id() + "' has no data for parameter "
-					+ parameter.getParameterName() + " of type " + type.getTypeName());
+			throw new MethodArgumentResolutionException(message, parameter,
+					"The CloudEvent id '" + event.id() + "' has no data");
 		}
 		Class<?> rawType = parameter.getParameterType();
 		if (rawType == byte[].class) {
@@ -72,8 +83,8 @@ final class CloudEventArgumentResolver implements HandlerMethodArgumentResolver 
 			return this.jsonMapper.readValue(data, this.jsonMapper.getTypeFactory().constructType(type));
 		}
 		catch (JacksonException ex) {
-			throw new MessageConversionException("The data of CloudEvent id '" + event.id() + "' cannot be read as "
-					+ type.getTypeName() + ": " + ex.getOriginalMessage(), ex);
+			throw new MethodArgumentResolutionException(message, parameter, "The data of CloudEvent id '" + event.id()
+					+ "' cannot be read as " + type.getTypeName() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

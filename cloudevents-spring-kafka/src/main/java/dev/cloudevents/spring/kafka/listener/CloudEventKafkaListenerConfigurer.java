@@ -30,11 +30,11 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
  * Boot's default, exact for text and JSON data) or a {@code CloudEvent} from
  * {@link dev.cloudevents.spring.kafka.CloudEventDeserializer}. A record that is no valid
  * CloudEvent, or whose data does not fit a {@code @CloudEventData} parameter, fails with
- * a {@code MessageConversionException}, which Spring Kafka's {@code DefaultErrorHandler}
- * does not retry: the record goes to the recoverer (a
- * {@code DeadLetterPublishingRecoverer} publishes it unchanged) and the partition moves
- * on. In a batch, the failure is a {@code BatchListenerFailedException} with the index of
- * the record.
+ * a {@code MethodArgumentResolutionException} naming the header or attribute and the
+ * rule, which Spring Kafka's {@code DefaultErrorHandler} does not retry: the record goes
+ * to the recoverer (a {@code DeadLetterPublishingRecoverer} publishes it unchanged) and
+ * the partition moves on. In a batch, the failure is a
+ * {@code BatchListenerFailedException} with the index of the record.
  * <p>
  * Spring Kafka's header mapping keeps one copy of a repeated header; for the binding's
  * check of repeated headers, have the record message converter add the raw record

@@ -11,12 +11,14 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
@@ -25,9 +27,9 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 /**
  * Reads the event of one record from what Spring Kafka hands a listener: the payload as
  * the value deserializer left it and the headers as the header mapper left them (or the
- * raw ones, when the converter gives them). An invalid record fails with a
- * {@link MessageConversionException}, which Spring Kafka's error handlers do not retry,
- * caused by the {@link InvalidCloudEventException} that names the header and rule.
+ * raw ones, when the converter gives them). An invalid record fails with the
+ * {@link InvalidCloudEventException} that names the header and rule, one in a batch with
+ * a {@link BatchListenerFailedException} that gives its index too.
  */
 final class RecordEvents {
 
@@ -46,7 +48,7 @@ final class RecordEvents {
 		return read(message.getPayload(), (nativeHeaders != null) ? nativeHeaders : headers);
 	}
 
-	List<CloudEvent> readBatch(Message<?> message) {
+	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
 		MessageHeaders headers = message.getHeaders();
 		// the raw records, when the converter gives them, carry every header copy
 		List<?> values = (headers.get(KafkaHeaders.RAW_DATA) instanceof List<?> records) ? records
@@ -59,9 +61,11 @@ final class RecordEvents {
 				events.add((value instanceof ConsumerRecord<?, ?> record) ? read(record.value(), record.headers())
 						: read(value, (recordHeaders != null) ? recordHeaders.get(i) : null));
 			}
-			catch (MessageConversionException ex) {
+			catch (InvalidCloudEventException ex) {
 				// the error handler commits the records before it and recovers this one
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				String problem = "Record " + i + " of the batch is not a valid CloudEvent: " + ex.getMessage();
+				throw new BatchListenerFailedException(problem,
+						new MethodArgumentResolutionException(message, parameter, problem, ex), i);
 			}
 		}
 		return events;
@@ -78,16 +82,7 @@ final class RecordEvents {
 		if (payload instanceof CloudEvent event) {
 			return event;
 		}
-		try {
-			return this.binding.read(recordHeaders(headers), value(payload));
-		}
-		catch (InvalidCloudEventException ex) {
-			throw invalid(ex);
-		}
-	}
-
-	static MessageConversionException invalid(InvalidCloudEventException ex) {
-		return new MessageConversionException("The record is not a valid CloudEvent: " + ex.getMessage(), ex);
+		return this.binding.read(recordHeaders(headers), value(payload));
 	}
 
 	private static byte @Nullable [] value(@Nullable Object payload) {
