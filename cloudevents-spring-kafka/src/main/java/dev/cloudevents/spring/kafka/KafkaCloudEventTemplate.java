@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +167,9 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 		try {
 			future = this.kafkaTemplate.send(record);
 		}
-		catch (KafkaException ex) {
+		// KafkaTemplate throws what fails before the record is handed over, such as a
+		// topic whose metadata does not come within max.block.ms
+		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(failure(record, event, ex));
 		}
 		return future.exceptionallyCompose((ex) -> CompletableFuture.failedFuture(failure(record, event, ex)));
@@ -224,9 +225,11 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 	}
 
 	private static KafkaProducerException failure(ProducerRecord<?, ?> record, CloudEvent event, Throwable ex) {
-		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-		if (cause instanceof KafkaProducerException producerException && producerException.getCause() != null) {
-			cause = producerException.getCause();
+		Throwable cause = ex;
+		// down to Kafka's own exception, which says what went wrong
+		while ((cause instanceof CompletionException || cause instanceof org.springframework.kafka.KafkaException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
 		}
 		return new KafkaProducerException(record, "Failed to send CloudEvent id '" + event.id() + "' of type '"
 				+ event.type() + "' to topic '" + record.topic() + "': " + cause.getMessage(), cause);
