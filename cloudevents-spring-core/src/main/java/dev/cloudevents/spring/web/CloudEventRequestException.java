@@ -23,7 +23,6 @@ import dev.cloudevents.spring.UnsupportedEventFormatException;
  * and the rule (and whose {@code attribute} property names the attribute, when there is
  * one), never a stack trace.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventRequestException extends ResponseStatusException {

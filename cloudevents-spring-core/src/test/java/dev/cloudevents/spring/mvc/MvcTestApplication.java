@@ -24,8 +24,6 @@ import dev.cloudevents.spring.web.Received;
  * wired by hand as the starter will: the converter as a bean, the argument resolver
  * through a {@link WebMvcConfigurer}, the two advices, the exception handler and the
  * media-type guard. The body limit is {@value #MAX_BODY_KB} KB.
- *
- * @author cloudevents-spring
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

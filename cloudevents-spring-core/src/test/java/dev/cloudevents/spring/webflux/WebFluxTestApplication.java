@@ -31,8 +31,6 @@ import dev.cloudevents.spring.web.Received;
  * through a {@link CodecCustomizer} (the reader takes
  * {@code spring.http.codecs.max-in-memory-size}), the argument resolver and the exception
  * handler as beans.
- *
- * @author cloudevents-spring
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -15,7 +15,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 
 /**
  * Resolves {@code CloudEvent}, {@code @CloudEventData} and, in batch listeners,

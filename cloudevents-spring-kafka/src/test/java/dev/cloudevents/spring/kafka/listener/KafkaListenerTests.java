@@ -51,7 +51,7 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 import dev.cloudevents.spring.kafka.KafkaCloudEventTemplate;
 import dev.cloudevents.spring.kafka.SharedKafkaBroker;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
