@@ -39,7 +39,7 @@ public final class CloudEventMappingInfo {
 
 	private final SpecVersion[] specVersions;
 
-	private CloudEventMappingInfo(String[] types, String[] sources, SpecVersion[] specVersions) {
+	CloudEventMappingInfo(String[] types, String[] sources, SpecVersion[] specVersions) {
 		this.types = types;
 		this.sources = sources;
 		this.specVersions = specVersions;
