@@ -2,6 +2,8 @@ package dev.cloudevents.spring.mvc;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,8 @@ final class RoutedEventReader {
 
 	private static final ResolvableType EVENT_TYPE = ResolvableType.forClass(CloudEvent.class);
 
+	private static final String FAILURE_ATTRIBUTE = RoutedEventReader.class.getName() + ".failure";
+
 	private static final String CE_SPECVERSION = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
 
 	private final CloudEventHttpMessageConverter converter;
@@ -34,11 +38,19 @@ final class RoutedEventReader {
 	/**
 	 * The event of a request in binary or structured mode, read within the converter's
 	 * body limit; {@code null} for a batch or a request that is no CloudEvent. An invalid
-	 * event fails as it would in the argument resolver.
+	 * event fails as it would in the argument resolver, and again on the next call.
 	 */
 	@Nullable CloudEvent read(HttpServletRequest request) {
-		if (request.getAttribute(CloudEventMethodArgumentResolver.EVENT_ATTRIBUTE) instanceof CloudEvent event) {
+		// kept on the request as the container made it: a wrapper may keep attributes
+		// of its own (HandlerMappingIntrospector's does, when it looks up the handler for
+		// CORS before the dispatch), while the body can be read only once
+		ServletRequest original = original(request);
+		Object read = original.getAttribute(CloudEventMethodArgumentResolver.EVENT_ATTRIBUTE);
+		if (read instanceof CloudEvent event) {
 			return event;
+		}
+		if (original.getAttribute(FAILURE_ATTRIBUTE) instanceof RuntimeException failure) {
+			throw failure;
 		}
 		if (this.converter.getBinding().contentMode(modeHeaders(request)) == null) {
 			return null;
@@ -46,13 +58,29 @@ final class RoutedEventReader {
 		ServletServerHttpRequest inputMessage = new ServletServerHttpRequest(request);
 		try {
 			CloudEvent event = (CloudEvent) this.converter.read(EVENT_TYPE, inputMessage, null);
-			request.setAttribute(CloudEventMethodArgumentResolver.EVENT_ATTRIBUTE, event);
+			original.setAttribute(CloudEventMethodArgumentResolver.EVENT_ATTRIBUTE, event);
 			return event;
 		}
 		catch (IOException ex) {
-			throw new HttpMessageNotReadableException("I/O error while reading the CloudEvent: " + ex.getMessage(), ex,
-					inputMessage);
+			throw fail(original, new HttpMessageNotReadableException(
+					"I/O error while reading the CloudEvent: " + ex.getMessage(), ex, inputMessage));
 		}
+		catch (RuntimeException ex) {
+			throw fail(original, ex);
+		}
+	}
+
+	private static RuntimeException fail(ServletRequest original, RuntimeException failure) {
+		original.setAttribute(FAILURE_ATTRIBUTE, failure);
+		return failure;
+	}
+
+	private static ServletRequest original(ServletRequest request) {
+		ServletRequest original = request;
+		while (original instanceof ServletRequestWrapper wrapper) {
+			original = wrapper.getRequest();
+		}
+		return original;
 	}
 
 	boolean isBatch(HttpServletRequest request) {
