@@ -38,13 +38,12 @@ import dev.cloudevents.spring.SpecVersion;
  * </ul>
  * The event is read and decoded once, before the method is chosen, within the body limit
  * of the application; the chosen method receives that event as its {@code CloudEvent},
- * {@code Mono<CloudEvent>} and {@code @CloudEventData} parameters, which therefore need
- * no {@code @RequestBody} (a routed method with one fails the start-up).
+ * {@code Mono<CloudEvent>} and {@link CloudEventData @CloudEventData} parameters, which
+ * therefore need no {@code @RequestBody} (a routed method with one fails the start-up).
  * <p>
  * Needs the request mapping of the CloudEvents starter, which it configures for Spring
  * MVC and WebFlux.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })

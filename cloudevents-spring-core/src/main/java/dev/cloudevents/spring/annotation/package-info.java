@@ -1,5 +1,5 @@
 /**
- * Annotations that users put on their handler methods and parameters.
+ * Annotations for the handler methods that receive CloudEvents.
  */
 @NullMarked
 package dev.cloudevents.spring.annotation;

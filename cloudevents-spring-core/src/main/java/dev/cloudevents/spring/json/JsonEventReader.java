@@ -124,6 +124,7 @@ final class JsonEventReader {
 	}
 
 	CloudEvent readSingle() {
+		checkUtf8(false);
 		JsonToken token = firstToken();
 		if (token != JsonToken.START_OBJECT) {
 			throw new InvalidCloudEventException(
@@ -135,6 +136,7 @@ final class JsonEventReader {
 	}
 
 	List<CloudEvent> readBatch() {
+		checkUtf8(true);
 		JsonToken token = firstToken();
 		if (token != JsonToken.START_ARRAY) {
 			throw new InvalidCloudEventException(
@@ -188,13 +190,31 @@ final class JsonEventReader {
 		}
 	}
 
+	/**
+	 * Reject a document that is not UTF-8 before reading it. Jackson checks less: it
+	 * decodes overlong forms and sequences above U+10FFFF in strings, and validates no
+	 * string it skips (the data), so a byte that is not UTF-8 would reach the event and
+	 * be written again. One pass over every byte, data and names included, is cheaper
+	 * than a check of each string as it is read.
+	 */
+	private void checkUtf8(boolean batch) {
+		int invalid = Utf8.indexOfInvalid(this.json);
+		if (invalid >= 0) {
+			throw new InvalidUtf8Locator(this.parser, this.json, invalid, this.limits).locate(batch);
+		}
+	}
+
 	private @Nullable JsonToken firstToken() {
 		JsonToken token = this.parser.nextToken();
 		if (token != null && !(this.parser instanceof UTF8StreamJsonParser)) {
 			// Jackson detected UTF-16 or UTF-32: no byte offsets to slice data with
-			throw new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
+			throw notUtf8();
 		}
 		return token;
+	}
+
+	static InvalidCloudEventException notUtf8() {
+		return new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
 	}
 
 	private void expectEnd(String what) {
@@ -540,7 +560,7 @@ final class JsonEventReader {
 		return new InvalidCloudEventException("Malformed JSON" + where + ": " + ex.getOriginalMessage(), ex);
 	}
 
-	private static InvalidCloudEventException inBatch(InvalidCloudEventException ex, int index) {
+	static InvalidCloudEventException inBatch(InvalidCloudEventException ex, int index) {
 		String suffix = " (in the event at index " + index + " of the batch)";
 		String attribute = ex.getAttribute();
 		String prefix = "Attribute '" + attribute + "' ";

@@ -27,7 +27,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * <p>
  * Register it as a bean: Spring MVC picks up {@code @ControllerAdvice} beans.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 @ControllerAdvice

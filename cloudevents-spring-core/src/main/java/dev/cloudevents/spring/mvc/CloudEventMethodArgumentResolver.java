@@ -16,7 +16,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
@@ -29,7 +29,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * An event that cannot be read raises a {@link CloudEventRequestException}, which
  * {@link CloudEventExceptionHandler} answers with a problem detail.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {

@@ -42,7 +42,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * does); otherwise, override
  * {@code WebMvcConfigurationSupport.createRequestMappingHandlerMapping()}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandlerMapping {

@@ -28,7 +28,6 @@ import dev.cloudevents.spring.web.WebhookHandshake;
  * <p>
  * Register it with {@code WebMvcConfigurer.addInterceptors}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class WebhookHandshakeInterceptor implements HandlerInterceptor {

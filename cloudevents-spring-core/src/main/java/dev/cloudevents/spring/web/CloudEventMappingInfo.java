@@ -26,7 +26,6 @@ import dev.cloudevents.spring.annotation.CloudEventMapping;
  * <p>
  * Instances are immutable.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventMappingInfo {

@@ -26,7 +26,6 @@ import dev.cloudevents.spring.UnsupportedEventFormatException;
  * names the attribute and the rule (and whose {@code attribute} property names the
  * attribute, when there is one), never a stack trace.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventRequestException extends ResponseStatusException {
@@ -155,8 +154,9 @@ public class CloudEventRequestException extends ResponseStatusException {
 	 * none of which takes it. An event gets 422 Unprocessable Content, with
 	 * {@code eventType} and {@code acceptedTypes} properties: it is valid and in a
 	 * supported format, but of a type this path does not process, which no retry changes
-	 * (senders retry 404, and the path does exist). A batch gets 415, as its events are
-	 * not routed one by one; a request without a CloudEvent gets 400.
+	 * (Knative's delivery contract retries 404, and the path does exist). A batch gets
+	 * 415, as its events are not routed one by one; a request without a CloudEvent gets
+	 * 400.
 	 * @param event the request's event, or {@code null} for a batch or no event
 	 * @param batch whether the request carries a batch
 	 * @param mappings the mappings of the path's methods

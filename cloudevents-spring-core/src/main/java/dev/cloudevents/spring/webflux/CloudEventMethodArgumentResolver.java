@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
@@ -30,7 +30,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * An event that cannot be read raises a {@link CloudEventRequestException}, which
  * {@link CloudEventWebExceptionHandler} answers with a problem detail.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {

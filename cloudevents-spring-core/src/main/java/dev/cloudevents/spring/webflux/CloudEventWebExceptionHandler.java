@@ -32,7 +32,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * Ordered at {@value #ORDER}, before Spring Boot's error handler (-1), which would render
  * a plain JSON error.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventWebExceptionHandler implements WebExceptionHandler, Ordered {

@@ -29,7 +29,6 @@ import dev.cloudevents.spring.web.WebhookHandshake;
  * <p>
  * Register it as a bean: WebFlux picks up {@link WebFilter} beans.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class WebhookHandshakeWebFilter implements WebFilter {

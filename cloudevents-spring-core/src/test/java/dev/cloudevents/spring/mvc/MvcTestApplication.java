@@ -35,8 +35,6 @@ import dev.cloudevents.spring.web.Received;
  * through {@link WebMvcRegistrations}, the two advices, the exception handler and the
  * media-type guard. The converter records what it reads in {@link Decoded}. The body
  * limit is {@value #MAX_BODY_KB} KB.
- *
- * @author cloudevents-spring
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -29,7 +29,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
@@ -155,8 +155,9 @@ abstract class AbstractRoutingTests {
 
 	@Test
 	void aBatchGoesToTheMethodWithoutMapping() throws IOException {
-		HttpMessage batch = CloudEventHttp.toBatch(List.of(event(SpecVersion.V1_0, "com.example.order.created", "/s"),
-				event(SpecVersion.V1_0, "com.example.invoice.paid", "/s")));
+		CloudEventHttpMessage batch = CloudEventHttp
+			.toBatch(List.of(event(SpecVersion.V1_0, "com.example.order.created", "/s"),
+					event(SpecVersion.V1_0, "com.example.invoice.paid", "/s")));
 		assertThat(send("/fallback", batch, Map.of()).statusCode()).isEqualTo(202);
 		assertThat(invocation().get(0)).isEqualTo("fallback");
 		assertThat((List<?>) invocation().get(1)).hasSize(2);
@@ -164,7 +165,8 @@ abstract class AbstractRoutingTests {
 
 	@Test
 	void aBatchIsUnsupportedWhereEveryMethodRoutes() throws IOException {
-		HttpMessage batch = CloudEventHttp.toBatch(List.of(event(SpecVersion.V1_0, "com.example.order.created", "/s")));
+		CloudEventHttpMessage batch = CloudEventHttp
+			.toBatch(List.of(event(SpecVersion.V1_0, "com.example.order.created", "/s")));
 		JsonNode problem = problem(send("/events", batch, Map.of()), 415);
 		assertThat(problem.path("detail").asString()).startsWith("A batch is not routed by event type");
 		assertThat(this.received.invocations()).isZero();
@@ -265,12 +267,12 @@ abstract class AbstractRoutingTests {
 
 	private HttpResponse<String> post(String path, CloudEvent event, ContentMode mode, Map<String, String> headers)
 			throws IOException {
-		HttpMessage message = (mode == ContentMode.BINARY) ? CloudEventHttp.toBinary(event)
+		CloudEventHttpMessage message = (mode == ContentMode.BINARY) ? CloudEventHttp.toBinary(event)
 				: CloudEventHttp.toStructured(event);
 		return send(path, message, headers);
 	}
 
-	private HttpResponse<String> send(String path, HttpMessage message, Map<String, String> headers)
+	private HttpResponse<String> send(String path, CloudEventHttpMessage message, Map<String, String> headers)
 			throws IOException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));

@@ -6,8 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the test applications' converter and reader decoded, in order: one entry per read
  * of a request body.
- *
- * @author cloudevents-spring
  */
 public final class Decoded {
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.SpecVersion;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
 import dev.cloudevents.spring.mvc.RecordingController;
 
@@ -19,8 +20,6 @@ import dev.cloudevents.spring.mvc.RecordingController;
  * {@code POST /events}, none of them a fallback; one routed method and a fallback on
  * {@code /fallback}; {@code consumes} on {@code /structured}, {@code produces} on
  * {@code /status}. Each method records its name first, then its arguments.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class RoutedController {

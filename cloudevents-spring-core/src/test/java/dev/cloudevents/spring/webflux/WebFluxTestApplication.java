@@ -40,8 +40,6 @@ import dev.cloudevents.spring.web.Received;
  * {@code spring.http.codecs.max-in-memory-size}), the request mapping that routes by
  * event type through {@link WebFluxRegistrations}, the argument resolver and the
  * exception handler as beans. The reader records what it reads in {@link Decoded}.
- *
- * @author cloudevents-spring
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

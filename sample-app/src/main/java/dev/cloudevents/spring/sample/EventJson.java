@@ -16,8 +16,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 /**
  * Writes what the player shows as JSON: events in the JSON event format, and envelopes
  * that add how an event travelled.
- *
- * @author cloudevents-spring
  */
 @Component
 class EventJson {

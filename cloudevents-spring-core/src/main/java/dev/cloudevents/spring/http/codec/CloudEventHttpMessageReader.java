@@ -36,7 +36,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * or 415 with a problem detail); on the client side, as {@link DecodingException} or
  * {@link DataBufferLimitException}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {

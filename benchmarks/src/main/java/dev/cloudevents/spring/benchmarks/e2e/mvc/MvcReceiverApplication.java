@@ -19,8 +19,6 @@ import dev.cloudevents.spring.http.CloudEventHttp;
  * A Spring MVC application receiving events for {@code e2e.sh}: one handler per way in,
  * each answering 202 and doing nothing else, so that wrk measures the framework and the
  * decoding only.
- *
- * @author cloudevents-spring
  */
 @SpringBootApplication
 @RestController

@@ -19,8 +19,6 @@ import dev.cloudevents.spring.http.CloudEventHttp;
  * A Spring WebFlux application on Reactor Netty receiving events for {@code e2e.sh}, with
  * the same endpoints as the MVC one. Tomcat is on the class path for the MVC application,
  * so its reactive server is switched off here.
- *
- * @author cloudevents-spring
  */
 @SpringBootApplication(
 		excludeName = "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration")
