@@ -33,7 +33,8 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
+	// also where routing by event type leaves the event it read
+	static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
 
 	private static final String EVENTS_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".events";
 
@@ -74,6 +75,9 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		}
 		if (parameter.getParameterType() == CloudEvent.class) {
 			return read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE);
+		}
+		if (webRequest.getAttribute(EVENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CloudEvent event) {
+			return List.of(event);
 		}
 		return read(webRequest, EVENTS_TYPE, EVENTS_ATTRIBUTE);
 	}
