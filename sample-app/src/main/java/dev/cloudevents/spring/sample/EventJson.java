@@ -9,6 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.stereotype.Component;
 
 import dev.cloudevents.spring.json.JsonEventFormat;
@@ -18,6 +19,7 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * that add how an event travelled.
  */
 @Component
+@RegisterReflectionForBinding(EventJson.Envelope.class)
 class EventJson {
 
 	private final JsonMapper jsonMapper;
@@ -59,7 +61,7 @@ class EventJson {
 					recorded.delivery().name().toLowerCase(), recorded.at(), headers, event));
 	}
 
-	private record Envelope(long sequence, String direction, String mode, Instant at, Map<String, List<String>> headers,
+	record Envelope(long sequence, String direction, String mode, Instant at, Map<String, List<String>> headers,
 			JsonNode event) {
 
 	}
