@@ -92,17 +92,16 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 			started.openScope();
 			return true;
 		}
+		// the observation starts once the events are read, so that a tracer can link the
+		// traces their traceparent extensions name to its span as it creates it
 		CloudEventReceiveContext context = new CloudEventReceiveContext("http");
 		context.setTransportTraceparent(request.getHeader(TraceContextExtension.TRACEPARENT));
 		HttpHeaders headers = new ServletServerHttpRequest(request).getHeaders();
 		context.setContentMode(this.binding.contentMode(headers));
 		context.setBatch(this.binding.isBatch(headers));
-		Observation observation = CloudEventsObservationDocumentation.RECEIVE
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
-		ReceiveObservation receive = new ReceiveObservation(observation, context);
-		receive.openScope();
-		request.setAttribute(OBSERVATION_ATTRIBUTE, receive);
+		Observation observation = CloudEventsObservationDocumentation.RECEIVE.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
+		request.setAttribute(OBSERVATION_ATTRIBUTE, new ReceiveObservation(observation, context));
 		return true;
 	}
 
@@ -122,6 +121,7 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 		}
 		request.removeAttribute(OBSERVATION_ATTRIBUTE);
 		Throwable error = (ex != null) ? ex : (Throwable) request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
+		receive.start();
 		receive.context.setStatus(response.getStatus());
 		if (error != null) {
 			receive.observation.error(error);
@@ -131,7 +131,8 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 	}
 
 	/**
-	 * Record the event or events read for the request being observed, if it is.
+	 * Start observing the request, if it is observed, with the event or events read for
+	 * it; the handler then runs in the observation's scope.
 	 * @param request the request
 	 * @param read a {@link CloudEvent} or a {@code List<CloudEvent>}
 	 */
@@ -145,6 +146,8 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 			else if (read instanceof List<?> events) {
 				receive.context.setEvents((List<CloudEvent>) events);
 			}
+			receive.start();
+			receive.openScope();
 		}
 	}
 
@@ -172,8 +175,19 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 			this.context = context;
 		}
 
+		private boolean started;
+
+		void start() {
+			if (!this.started) {
+				this.started = true;
+				this.observation.start();
+			}
+		}
+
 		void openScope() {
-			this.scope = this.observation.openScope();
+			if (this.started && this.scope == null) {
+				this.scope = this.observation.openScope();
+			}
 		}
 
 		void closeScope() {

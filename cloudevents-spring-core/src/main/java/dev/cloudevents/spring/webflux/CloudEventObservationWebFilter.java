@@ -28,12 +28,14 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
  * Observes each exchange whose handler method takes events through
  * {@link CloudEventMethodArgumentResolver}, as a
  * {@link CloudEventsObservationDocumentation#RECEIVE cloudevents.receive} observation:
- * from the moment the resolver starts reading the body until the handler's result has
- * been handled, with the events read, the status and the error (a rejected event's
- * {@link dev.cloudevents.spring.web.CloudEventRequestException} among them). It is a
- * child of the server's observation; unlike in Spring MVC, the handler's own observations
- * are children of the server's too, as the resolver cannot change the Reactor context the
- * handler runs in.
+ * from the moment the resolver has read the events (so that a tracer can link the traces
+ * their {@code traceparent} extensions name as it creates the span) until the handler's
+ * result has been handled, with the status and the error. An exchange whose events cannot
+ * be read is observed too, with its error (a rejected event's
+ * {@link dev.cloudevents.spring.web.CloudEventRequestException}). It is a child of the
+ * server's observation; unlike in Spring MVC, the handler's own observations are children
+ * of the server's too, as the resolver cannot change the Reactor context the handler runs
+ * in.
  * <p>
  * Register it as a bean; without an {@link ObservationRegistry} there is nothing to
  * observe and no need to.
@@ -86,17 +88,17 @@ public class CloudEventObservationWebFilter implements WebFilter {
 	}
 
 	/**
-	 * Start observing an exchange, if it is to be observed, as the resolver starts
-	 * reading its events.
+	 * Mark an exchange, if it is observed, as one whose handler takes events: it is
+	 * observed even if they cannot be read.
 	 */
 	static void readingEvents(ServerWebExchange exchange) {
 		if (exchange.getAttribute(OBSERVATION_ATTRIBUTE) instanceof ReceiveObservation receive) {
-			receive.start();
+			receive.readingEvents = true;
 		}
 	}
 
 	/**
-	 * Record the events read for an exchange being observed, if it is.
+	 * Start observing an exchange, if it is observed, with the events read for it.
 	 */
 	@SuppressWarnings("unchecked")
 	static void eventsRead(ServerWebExchange exchange, Object read) {
@@ -107,6 +109,7 @@ public class CloudEventObservationWebFilter implements WebFilter {
 			else if (read instanceof List<?> events) {
 				receive.context.setEvents((List<CloudEvent>) events);
 			}
+			receive.start();
 		}
 	}
 
@@ -122,11 +125,15 @@ public class CloudEventObservationWebFilter implements WebFilter {
 
 		private @Nullable Throwable error;
 
+		private volatile boolean readingEvents;
+
 		ReceiveObservation(ServerWebExchange exchange, @Nullable Observation parent) {
 			this.exchange = exchange;
 			this.parent = parent;
 		}
 
+		// started once the events are read, so that a tracer can link the traces their
+		// traceparent extensions name to the span as it creates it
 		synchronized void start() {
 			if (this.observation != null) {
 				return;
@@ -147,10 +154,11 @@ public class CloudEventObservationWebFilter implements WebFilter {
 		}
 
 		synchronized void stop(SignalType signal) {
-			Observation observation = this.observation;
-			if (observation == null) {
+			if (!this.readingEvents) {
 				return;
 			}
+			start();
+			Observation observation = this.observation;
 			// an error is answered by an exception handler after this filter: its status
 			// is the error's
 			HttpStatusCode status = (this.error instanceof ErrorResponse response) ? response.getStatusCode()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.observation.CloudEventReceiveContext;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.TestEvents;
@@ -75,6 +77,29 @@ class CloudEventObservationInterceptorTests {
 			.hasHighCardinalityKeyValue("cloudevents.event_source", "https://example.com/orders")
 			.hasHighCardinalityKeyValue("cloudevents.event_subject", "order-42")
 			.hasParentObservationContextMatching((parent) -> "http.server.requests".equals(parent.getName()));
+	}
+
+	@Test
+	void eventsAndTheTracesToLinkAreKnownWhenTheObservationStarts() {
+		List<List<String>> linkedAtStart = new ArrayList<>();
+		this.registry.observationConfig().observationHandler(new ObservationHandler<CloudEventReceiveContext>() {
+
+			@Override
+			public void onStart(CloudEventReceiveContext context) {
+				linkedAtStart.add(context.getLinkedTraceparents());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof CloudEventReceiveContext;
+			}
+
+		});
+		String starting = "00-0af7651916cd43dd8448eb211c80319c-b9c7c989f97918e1-01";
+		binary("/event", "l-1").header("ce-traceparent", starting)
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.exchange();
+		assertThat(linkedAtStart).containsExactly(List.of(starting));
 	}
 
 	@Test
