@@ -119,7 +119,7 @@ public final class CloudEventHttpBinding {
 	 * @param mode binary or structured
 	 * @return the headers and body
 	 */
-	public HttpMessage toHttp(CloudEvent event, ContentMode mode) {
+	public CloudEventHttpMessage toHttp(CloudEvent event, ContentMode mode) {
 		return (mode == ContentMode.BINARY) ? toBinary(event) : toStructured(event);
 	}
 
@@ -129,11 +129,11 @@ public final class CloudEventHttpBinding {
 	 * @param event the event
 	 * @return the headers and body
 	 */
-	public HttpMessage toBinary(CloudEvent event) {
+	public CloudEventHttpMessage toBinary(CloudEvent event) {
 		HeaderMap headers = new HeaderMap(binaryHeaderCount(event));
 		// each name once, so no need to look for it first
 		writeBinaryHeaders(event, headers::append);
-		return new HttpMessage(new HttpHeaders(headers), binaryBody(event));
+		return new CloudEventHttpMessage(new HttpHeaders(headers), binaryBody(event));
 	}
 
 	private static int binaryHeaderCount(CloudEvent event) {
@@ -219,10 +219,10 @@ public final class CloudEventHttpBinding {
 	 * @param event the event
 	 * @return the headers and body
 	 */
-	public HttpMessage toStructured(CloudEvent event) {
+	public CloudEventHttpMessage toStructured(CloudEvent event) {
 		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, STRUCTURED_CONTENT_TYPE);
-		return new HttpMessage(headers, this.format.serialize(event));
+		return new CloudEventHttpMessage(headers, this.format.serialize(event));
 	}
 
 	/**
@@ -230,10 +230,10 @@ public final class CloudEventHttpBinding {
 	 * @param events the events, all of one spec version
 	 * @return the headers and body
 	 */
-	public HttpMessage toBatch(List<CloudEvent> events) {
+	public CloudEventHttpMessage toBatch(List<CloudEvent> events) {
 		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, BATCH_CONTENT_TYPE);
-		return new HttpMessage(headers, this.format.serializeBatch(events));
+		return new CloudEventHttpMessage(headers, this.format.serializeBatch(events));
 	}
 
 	/**

@@ -31,7 +31,7 @@ import dev.cloudevents.spring.web.CloudEventDataReader;
 
 /**
  * Observes each request to a Spring MVC handler method that takes a {@link CloudEvent}, a
- * {@code List<CloudEvent>} or {@link dev.cloudevents.spring.web.CloudEventData
+ * {@code List<CloudEvent>} or {@link dev.cloudevents.spring.annotation.CloudEventData
  * &#64;CloudEventData}, as a {@link CloudEventsObservationDocumentation#RECEIVE
  * cloudevents.receive} observation: from before the arguments are resolved until the
  * request completes, with the events that {@link CloudEventMethodArgumentResolver} or

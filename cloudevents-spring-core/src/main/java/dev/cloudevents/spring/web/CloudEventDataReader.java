@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.CloudEvent;
 
 /**

@@ -4,6 +4,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.method.HandlerMethod;
 
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.CloudEvent;
 
 /**

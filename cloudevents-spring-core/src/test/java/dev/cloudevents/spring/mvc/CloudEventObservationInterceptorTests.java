@@ -31,7 +31,7 @@ import dev.cloudevents.spring.observation.CloudEventReceiveContext;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.TestEvents;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

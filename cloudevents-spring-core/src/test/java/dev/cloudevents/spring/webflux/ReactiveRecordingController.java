@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.mvc.RecordingController;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
 

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.boot.CloudEventResponse;
-import dev.cloudevents.spring.boot.CloudEventTemplate;
+import dev.cloudevents.spring.client.CloudEventResponse;
+import dev.cloudevents.spring.client.CloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.json.JsonEventFormat;
 

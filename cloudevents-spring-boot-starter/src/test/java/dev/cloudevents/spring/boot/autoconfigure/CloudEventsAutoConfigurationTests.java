@@ -42,9 +42,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.EventLimits;
-import dev.cloudevents.spring.boot.CloudEventTemplate;
-import dev.cloudevents.spring.boot.CloudEventsProperties;
-import dev.cloudevents.spring.boot.ReactiveCloudEventTemplate;
+import dev.cloudevents.spring.client.CloudEventTemplate;
+import dev.cloudevents.spring.client.ReactiveCloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
@@ -65,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudEventsAutoConfigurationTests {
 
 	private static final AutoConfigurations configurations = AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+			CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+			CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class,
 			JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, CodecsAutoConfiguration.class,
 			RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class);
 
@@ -110,7 +111,10 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void formatUsesTheSharedJsonMapperWithoutJacksonAutoConfiguration() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+					CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+					CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(JsonEventFormat.class).jsonMapper())
 				.isSameAs(JsonMapper.shared()));
 	}
@@ -194,7 +198,10 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void templatesAreCreatedWithoutBootClientBuilders() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+					CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+					CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(CloudEventTemplate.class)
 				.hasSingleBean(ReactiveCloudEventTemplate.class));
 	}
@@ -321,14 +328,14 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void sourceDefaultsToTheApplicationName() {
-		assertThat(CloudEventsAutoConfiguration.source(new CloudEventsProperties(),
+		assertThat(TemplateProperties.source(new CloudEventsProperties(),
 				new MockEnvironment().withProperty("spring.application.name", "order service")))
 			.isEqualTo(URI.create("/order%20service"));
 	}
 
 	@Test
 	void sourceDefaultsToApplicationWithoutAnApplicationName() {
-		assertThat(CloudEventsAutoConfiguration.source(new CloudEventsProperties(), new MockEnvironment()))
+		assertThat(TemplateProperties.source(new CloudEventsProperties(), new MockEnvironment()))
 			.isEqualTo(URI.create("/application"));
 	}
 
@@ -336,7 +343,7 @@ class CloudEventsAutoConfigurationTests {
 	void configuredSourceWinsOverTheApplicationName() {
 		CloudEventsProperties properties = new CloudEventsProperties();
 		properties.setSource(URI.create("https://example.com/orders"));
-		assertThat(CloudEventsAutoConfiguration.source(properties,
+		assertThat(TemplateProperties.source(properties,
 				new MockEnvironment().withProperty("spring.application.name", "orders")))
 			.isEqualTo(URI.create("https://example.com/orders"));
 	}
@@ -562,11 +569,10 @@ class CloudEventsAutoConfigurationTests {
 
 		static final CloudEventHttpBinding binding = new CloudEventHttpBinding(format);
 
-		static final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), binding,
-				ContentMode.STRUCTURED, URI.create("/test"), null);
+		static final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), binding);
 
 		static final ReactiveCloudEventTemplate reactiveTemplate = new ReactiveCloudEventTemplate(WebClient.create(),
-				binding, ContentMode.STRUCTURED, URI.create("/test"), null);
+				binding);
 
 		@Bean
 		JsonEventFormat applicationFormat() {

@@ -25,7 +25,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.observation.EventLogging;
 
@@ -110,7 +110,7 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 	@SuppressWarnings("unchecked")
 	public Mono<Void> write(Publisher<?> inputStream, ResolvableType elementType, @Nullable MediaType mediaType,
 			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
-		Mono<HttpMessage> encoded;
+		Mono<CloudEventHttpMessage> encoded;
 		if (!CloudEvent.class.isAssignableFrom(elementType.toClass())) {
 			encoded = Mono.from(inputStream)
 				.map((events) -> encode(events, null, () -> this.binding.toBatch((List<CloudEvent>) events)));
@@ -151,9 +151,9 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 		return (hints.get(CONTENT_MODE_HINT) instanceof ContentMode mode) ? mode : this.contentMode;
 	}
 
-	private static HttpMessage encode(Object events, @Nullable ContentMode mode, Encoding encoding) {
+	private static CloudEventHttpMessage encode(Object events, @Nullable ContentMode mode, Encoding encoding) {
 		try {
-			HttpMessage encoded = encoding.encode();
+			CloudEventHttpMessage encoded = encoding.encode();
 			EventLogging.debug(logger, "Writing", events, mode);
 			return encoded;
 		}
@@ -162,7 +162,7 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 		}
 	}
 
-	private static Mono<Void> writeTo(HttpMessage encoded, ReactiveHttpOutputMessage message) {
+	private static Mono<Void> writeTo(CloudEventHttpMessage encoded, ReactiveHttpOutputMessage message) {
 		HttpHeaders headers = message.getHeaders();
 		// in binary mode, Content-Type is the event's datacontenttype or nothing at all
 		headers.remove(HttpHeaders.CONTENT_TYPE);
@@ -174,7 +174,7 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 	@FunctionalInterface
 	private interface Encoding {
 
-		HttpMessage encode();
+		CloudEventHttpMessage encode();
 
 	}
 

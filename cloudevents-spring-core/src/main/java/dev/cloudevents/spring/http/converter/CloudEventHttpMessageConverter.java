@@ -26,7 +26,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.web.CloudEventRequestException;
@@ -247,7 +247,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	@SuppressWarnings("unchecked")
 	public void write(Object value, ResolvableType type, @Nullable MediaType contentType,
 			HttpOutputMessage outputMessage, @Nullable Map<String, Object> hints) throws IOException {
-		HttpMessage message;
+		CloudEventHttpMessage message;
 		ContentMode mode = null;
 		try {
 			if (value instanceof CloudEvent event) {

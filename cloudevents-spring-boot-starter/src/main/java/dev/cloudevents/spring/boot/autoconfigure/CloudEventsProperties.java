@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
@@ -12,12 +12,11 @@ import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.EventLimits;
+import dev.cloudevents.spring.client.RetrySettings;
 
 /**
  * Configuration properties for CloudEvents, under {@code cloudevents}.
  *
- * @author cloudevents-spring
- * @since 0.1.0
  */
 @ConfigurationProperties("cloudevents")
 public class CloudEventsProperties {
@@ -192,8 +191,7 @@ public class CloudEventsProperties {
 	}
 
 	/**
-	 * Retry properties of the templates: connection failures, 5xx and 429 answers are
-	 * retried with exponential backoff; other 4xx answers, including 410 Gone, never are.
+	 * Retry properties of the templates, as {@link RetrySettings} describes.
 	 */
 	public static class Retry {
 
@@ -235,9 +233,7 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
-			if (maxAttempts < 1) {
-				throw new IllegalArgumentException("max-attempts must be at least 1, not " + maxAttempts);
-			}
+			RetrySettings.defaults().withMaxAttempts(maxAttempts);
 			this.maxAttempts = maxAttempts;
 		}
 
@@ -246,7 +242,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setInitialInterval(Duration initialInterval) {
-			this.initialInterval = notNegative("initial-interval", initialInterval);
+			RetrySettings.defaults().withInitialInterval(initialInterval);
+			this.initialInterval = initialInterval;
 		}
 
 		public double getMultiplier() {
@@ -254,9 +251,7 @@ public class CloudEventsProperties {
 		}
 
 		public void setMultiplier(double multiplier) {
-			if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-				throw new IllegalArgumentException("multiplier must be at least 1.0, not " + multiplier);
-			}
+			RetrySettings.defaults().withMultiplier(multiplier);
 			this.multiplier = multiplier;
 		}
 
@@ -265,7 +260,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxInterval(Duration maxInterval) {
-			this.maxInterval = notNegative("max-interval", maxInterval);
+			RetrySettings.defaults().withMaxInterval(maxInterval);
+			this.maxInterval = maxInterval;
 		}
 
 		public double getJitter() {
@@ -273,9 +269,7 @@ public class CloudEventsProperties {
 		}
 
 		public void setJitter(double jitter) {
-			if (!(jitter >= 0.0 && jitter <= 1.0)) {
-				throw new IllegalArgumentException("jitter must be between 0 and 1, not " + jitter);
-			}
+			RetrySettings.defaults().withJitter(jitter);
 			this.jitter = jitter;
 		}
 
@@ -284,14 +278,8 @@ public class CloudEventsProperties {
 		}
 
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
-			this.maxRetryAfter = notNegative("max-retry-after", maxRetryAfter);
-		}
-
-		private static Duration notNegative(String name, Duration duration) {
-			if (duration.isNegative()) {
-				throw new IllegalArgumentException(name + " must not be negative, not " + duration);
-			}
-			return duration;
+			RetrySettings.defaults().withMaxRetryAfter(maxRetryAfter);
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 		private static @Nullable Duration positive(String name, @Nullable Duration duration) {

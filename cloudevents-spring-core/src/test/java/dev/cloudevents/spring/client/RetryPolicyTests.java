@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-import dev.cloudevents.spring.boot.RetryPolicy.Decision;
+import dev.cloudevents.spring.client.RetryPolicy.Decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +34,7 @@ class RetryPolicyTests {
 
 	@Test
 	void jitterSpreadsTheWaitWithinItsBounds() {
-		CloudEventsProperties.Retry retry = retry(10, 0.5);
-		retry.setMaxInterval(Duration.ofSeconds(10));
-		RetryPolicy policy = policy(retry);
+		RetryPolicy policy = policy(retry(10, 0.5).withMaxInterval(Duration.ofSeconds(10)));
 		assertThat(IntStream.range(0, 1000).mapToObj((i) -> policy.backoff(1)))
 			.allSatisfy((wait) -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(150)))
 			.anySatisfy((wait) -> assertThat(wait).isLessThan(Duration.ofMillis(60)))
@@ -126,18 +124,12 @@ class RetryPolicyTests {
 		assertThat(policy(retry(1, 0.0)).decide(1, failure(HttpStatus.SERVICE_UNAVAILABLE, null)).delay()).isNull();
 	}
 
-	private static CloudEventsProperties.Retry retry(int maxAttempts, double jitter) {
-		CloudEventsProperties.Retry retry = new CloudEventsProperties.Retry();
-		retry.setMaxAttempts(maxAttempts);
-		retry.setInitialInterval(Duration.ofMillis(100));
-		retry.setMultiplier(2.0);
-		retry.setMaxInterval(Duration.ofSeconds(1));
-		retry.setJitter(jitter);
-		retry.setMaxRetryAfter(Duration.ofSeconds(30));
-		return retry;
+	private static RetrySettings retry(int maxAttempts, double jitter) {
+		return new RetrySettings(maxAttempts, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), jitter,
+				Duration.ofSeconds(30));
 	}
 
-	private static RetryPolicy policy(CloudEventsProperties.Retry retry) {
+	private static RetryPolicy policy(RetrySettings retry) {
 		return new RetryPolicy(retry, new Random(42)::nextDouble, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,11 +18,12 @@ import org.springframework.http.HttpStatus;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.boot.EventReceiverApplication.Answer;
+import dev.cloudevents.spring.client.EventReceiverApplication.Answer;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
+import dev.cloudevents.spring.boot.autoconfigure.CloudEventsClientAutoConfiguration;
 
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.closedPortUri;
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.event;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.closedPortUri;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -145,7 +146,9 @@ class ReactiveCloudEventTemplateRetryTests {
 
 	@Test
 	void readTimeoutCountsAsAFailedAttempt() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.withPropertyValues("cloudevents.http.read-timeout=300ms", "cloudevents.http.retry.max-attempts=2",
 					"cloudevents.http.retry.initial-interval=10ms")
 			.run((context) -> assertThatExceptionOfType(CloudEventConnectionException.class)

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.annotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -19,32 +19,23 @@ import org.springframework.web.client.RestClient;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.boot.RetryPolicy.Decision;
+import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
  * Sends CloudEvents over HTTP with a {@link RestClient}, in binary or structured content
- * mode, and reads the events that targets reply with. The auto-configured instance uses a
- * client from Boot's {@code RestClient.Builder}, the content mode, source and sink of
- * {@link CloudEventsProperties}. <pre class="code">
+ * mode, and reads the events that targets reply with. Spring Boot auto-configures one
+ * from the application's {@code RestClient.Builder} and the {@code cloudevents.*}
+ * properties. <pre class="code">
  * template.send(URI.create("http://broker/"), event);
  * Optional&lt;CloudEvent&gt; reply = template.sendAndReceive(uri, event, ContentMode.STRUCTURED);
  * template.send("com.example.order.created", order); // to the configured sink
  * </pre>
  * <p>
  * Requests are written with the {@link CloudEventHttpBinding} directly, so they do not
- * depend on the message converters of the client.
- * <p>
- * Retries: a connection failure (refused, timed out, broken), a 5xx or a 429 answer is
- * retried with exponential backoff and jitter, or after the time that the target's
- * {@code Retry-After} asks for, as {@link CloudEventsProperties.Retry} configures; the
- * calling thread waits in between. Other 4xx answers are not retried, and neither is
- * {@code 410 Gone}, which the CloudEvents webhook specification says means the target is
- * retired. A retry sends the same event, with the same id: receivers deduplicate events
- * by source and id, so an event that did arrive although its attempt failed (a timeout
- * after the target read it) is not processed twice by a conforming receiver.
- * {@link #exchange} retries connection failures only: any status is an answer it returns.
+ * depend on the message converters of the client. Failed attempts are retried as
+ * {@link RetrySettings} describes; the calling thread waits in between.
  * <p>
  * Errors, after the retries: a target that answers with a status other than 2xx raises a
  * {@link CloudEventDeliveryException} (except from {@link #exchange}, which returns any
@@ -53,10 +44,8 @@ import dev.cloudevents.spring.http.HttpMessage;
  * A reply that claims to be a CloudEvent but is not a valid one raises an
  * {@link InvalidCloudEventException}, without a retry. A send either succeeds or raises.
  * <p>
- * Instances are thread-safe.
+ * Configure an instance before its first send; then it is thread-safe.
  *
- * @author cloudevents-spring
- * @since 0.1.0
  * @see ReactiveCloudEventTemplate
  */
 public class CloudEventTemplate {
@@ -67,48 +56,57 @@ public class CloudEventTemplate {
 
 	private final ReplyReader replyReader;
 
-	private final ContentMode contentMode;
+	private ContentMode contentMode = ContentMode.BINARY;
 
-	private final URI source;
+	private @Nullable URI source;
 
-	private final @Nullable URI sink;
+	private @Nullable URI sink;
 
-	private final RetryPolicy retryPolicy;
+	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
 
 	/**
-	 * Create a template that retries with the defaults of
-	 * {@link CloudEventsProperties.Retry}.
+	 * Create a template that sends in binary content mode, retries with
+	 * {@link RetrySettings#defaults()} and has no source and no sink until they are set.
 	 * @param restClient the client that sends the requests
 	 * @param binding the binding that writes events and reads replies
-	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
-	 * {@link #sendAndReceive(URI, CloudEvent)}
-	 * @param source the source of the events built by {@link #send(String, Object)}
-	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
 	 */
-	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding, ContentMode contentMode, URI source,
-			@Nullable URI sink) {
-		this(restClient, binding, contentMode, source, sink, new CloudEventsProperties.Retry());
+	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding) {
+		this.restClient = restClient;
+		this.binding = binding;
+		this.replyReader = new ReplyReader(binding);
 	}
 
 	/**
-	 * Create a template.
-	 * @param restClient the client that sends the requests
-	 * @param binding the binding that writes events and reads replies
-	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
-	 * {@link #sendAndReceive(URI, CloudEvent)}
-	 * @param source the source of the events built by {@link #send(String, Object)}
-	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
-	 * @param retry when and how often failed attempts are retried, read once
+	 * Set the content mode of the sends that name none. Default is binary.
+	 * @param contentMode binary or structured
 	 */
-	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding, ContentMode contentMode, URI source,
-			@Nullable URI sink, CloudEventsProperties.Retry retry) {
-		this.restClient = restClient;
-		this.retryPolicy = new RetryPolicy(retry);
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
+	public void setContentMode(ContentMode contentMode) {
 		this.contentMode = contentMode;
+	}
+
+	/**
+	 * Set the source of the events built by {@link #send(String, Object)}.
+	 * @param source the source, a URI reference
+	 */
+	public void setSource(URI source) {
 		this.source = source;
+	}
+
+	/**
+	 * Set the target of {@link #send(String, Object)}.
+	 * @param sink an absolute URI, or {@code null} for none
+	 */
+	public void setSink(@Nullable URI sink) {
 		this.sink = sink;
+	}
+
+	/**
+	 * Set when and how often failed attempts are retried. Default is
+	 * {@link RetrySettings#defaults()}.
+	 * @param retrySettings the settings
+	 */
+	public void setRetrySettings(RetrySettings retrySettings) {
+		this.retryPolicy = new RetryPolicy(retrySettings);
 	}
 
 	/**
@@ -116,10 +114,10 @@ public class CloudEventTemplate {
 	 * {@link #sendAndReceive} and {@link #exchange} with an
 	 * {@link InvalidCloudEventException}. Default is 1MB, as
 	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxReplySize the limit
+	 * @param maxBodySize the limit
 	 */
-	public void setMaxReplySize(DataSize maxReplySize) {
-		this.replyReader.setMaxReplySize(maxReplySize);
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -214,7 +212,7 @@ public class CloudEventTemplate {
 	 */
 	public CloudEvent send(String type, @Nullable Object data) {
 		URI target = TemplateDefaults.requireSink(this.sink);
-		CloudEvent event = TemplateDefaults.event(this.source, type, data);
+		CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
 		send(target, event);
 		return event;
 	}
@@ -233,13 +231,13 @@ public class CloudEventTemplate {
 	 * a valid CloudEvent
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
-		HttpMessage message = this.binding.toHttp(event, mode);
+		CloudEventHttpMessage message = this.binding.toHttp(event, mode);
 		return withRetries(() -> exchange(target, message, false, true));
 	}
 
 	// a send that wants no reply does not read one: a delivered event must not fail on
 	// what the target answered with it
-	private CloudEventResponse deliver(URI target, HttpMessage message, boolean readReply) {
+	private CloudEventResponse deliver(URI target, CloudEventHttpMessage message, boolean readReply) {
 		return withRetries(() -> exchange(target, message, true, readReply));
 	}
 
@@ -269,7 +267,8 @@ public class CloudEventTemplate {
 		}
 	}
 
-	private CloudEventResponse exchange(URI target, HttpMessage message, boolean requireSuccess, boolean readReply) {
+	private CloudEventResponse exchange(URI target, CloudEventHttpMessage message, boolean requireSuccess,
+			boolean readReply) {
 		try {
 			return this.restClient.post().uri(target).headers((headers) -> {
 				headers.addAll(message.headers());

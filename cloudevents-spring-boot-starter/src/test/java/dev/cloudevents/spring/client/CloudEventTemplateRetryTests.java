@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,11 +21,12 @@ import org.springframework.web.client.RestClient;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.boot.EventReceiverApplication.Answer;
+import dev.cloudevents.spring.client.EventReceiverApplication.Answer;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
+import dev.cloudevents.spring.boot.autoconfigure.CloudEventsClientAutoConfiguration;
 
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.closedPortUri;
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.event;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.closedPortUri;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -172,8 +173,11 @@ class CloudEventTemplateRetryTests {
 	@Test
 	void sendWithTypeAndDataRetriesTheSameEvent() {
 		this.receiver.script(Answer.status(503), Answer.status(202));
-		CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), EventReceiverApplication.binding,
-				ContentMode.STRUCTURED, URI.create("/orders"), uri("/scripted"), fastRetry());
+		CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), EventReceiverApplication.binding);
+		template.setContentMode(ContentMode.STRUCTURED);
+		template.setSource(URI.create("/orders"));
+		template.setSink(uri("/scripted"));
+		template.setRetrySettings(RetrySettings.defaults().withInitialInterval(Duration.ofMillis(10)));
 		CloudEvent sent = template.send("com.example.order.created", "order 42");
 		assertThat(this.receiver.scriptedBodies).hasSize(2)
 			.allSatisfy((body) -> assertThat(body).contains(sent.id()))
@@ -182,19 +186,15 @@ class CloudEventTemplateRetryTests {
 
 	@Test
 	void readTimeoutCountsAsAFailedAttempt() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.withPropertyValues("cloudevents.http.read-timeout=300ms", "cloudevents.http.retry.max-attempts=2",
 					"cloudevents.http.retry.initial-interval=10ms")
 			.run((context) -> assertThatExceptionOfType(CloudEventConnectionException.class)
 				.isThrownBy(() -> context.getBean(CloudEventTemplate.class).send(uri("/slow"), event(SpecVersion.V1_0)))
 				.withMessageContaining("after 2 attempts (timed out, timed out)"));
 		assertThat(this.receiver.slowRequests).hasValue(2);
-	}
-
-	static CloudEventsProperties.Retry fastRetry() {
-		CloudEventsProperties.Retry retry = new CloudEventsProperties.Retry();
-		retry.setInitialInterval(Duration.ofMillis(10));
-		return retry;
 	}
 
 	private URI uri(String path) {

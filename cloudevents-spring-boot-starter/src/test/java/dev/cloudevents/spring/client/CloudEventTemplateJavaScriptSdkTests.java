@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +35,11 @@ class CloudEventTemplateJavaScriptSdkTests {
 
 	private static NodePeer.Receiver receiver;
 
-	private final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), new CloudEventHttpBinding(),
-			ContentMode.BINARY, SOURCE, null);
+	private final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(),
+			new CloudEventHttpBinding());
 
 	private final ReactiveCloudEventTemplate reactiveTemplate = new ReactiveCloudEventTemplate(WebClient.create(),
-			new CloudEventHttpBinding(), ContentMode.BINARY, SOURCE, null);
+			new CloudEventHttpBinding());
 
 	@BeforeAll
 	static void startReceiver() throws IOException {

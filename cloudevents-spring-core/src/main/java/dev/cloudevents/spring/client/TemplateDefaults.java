@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.net.URI;
 
@@ -21,6 +21,14 @@ final class TemplateDefaults {
 							+ "or send to an explicit target");
 		}
 		return sink;
+	}
+
+	static URI requireSource(@Nullable URI source) {
+		if (source == null) {
+			throw new IllegalStateException(
+					"No CloudEvents source configured: set 'cloudevents.source' or the template's source");
+		}
+		return source;
 	}
 
 	static CloudEvent event(URI source, String type, @Nullable Object data) {

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,33 +23,24 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.boot.RetryPolicy.Decision;
+import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
  * Sends CloudEvents over HTTP with a {@link WebClient}, in binary or structured content
  * mode, and reads the events that targets reply with: the reactive counterpart of
- * {@link CloudEventTemplate}. The auto-configured instance uses a client from Boot's
- * {@code WebClient.Builder}, the content mode, source and sink of
- * {@link CloudEventsProperties}. Nothing is sent until the returned {@link Mono} is
- * subscribed to. <pre class="code">
+ * {@link CloudEventTemplate}. Spring Boot auto-configures one from the application's
+ * {@code WebClient.Builder} and the {@code cloudevents.*} properties. Nothing is sent
+ * until the returned {@link Mono} is subscribed to. <pre class="code">
  * Mono&lt;Void&gt; sent = template.send(URI.create("http://broker/"), event);
  * Mono&lt;CloudEvent&gt; reply = template.sendAndReceive(uri, event, ContentMode.STRUCTURED);
  * </pre>
  * <p>
  * Requests are written with the {@link CloudEventHttpBinding} directly and responses read
- * as raw buffers, so they do not depend on the codecs of the client.
- * <p>
- * Retries: a connection failure (refused, timed out, broken), a 5xx or a 429 answer is
- * retried with exponential backoff and jitter, or after the time that the target's
- * {@code Retry-After} asks for, as {@link CloudEventsProperties.Retry} configures; the
- * waits are timers of Reactor's parallel scheduler, no thread is blocked. Other 4xx
- * answers are not retried, and neither is {@code 410 Gone}, which the CloudEvents webhook
- * specification says means the target is retired. A retry sends the same event, with the
- * same id: receivers deduplicate events by source and id, so an event that did arrive
- * although its attempt failed is not processed twice by a conforming receiver.
- * {@link #exchange} retries connection failures only: any status is an answer it returns.
+ * as raw buffers, so they do not depend on the codecs of the client. Failed attempts are
+ * retried as {@link RetrySettings} describes; the waits are timers of Reactor's parallel
+ * scheduler, no thread is blocked.
  * <p>
  * Errors, signalled by the returned {@code Mono} after the retries: a target that answers
  * with a status other than 2xx gives a {@link CloudEventDeliveryException} (except
@@ -58,9 +49,8 @@ import dev.cloudevents.spring.http.HttpMessage;
  * A reply that claims to be a CloudEvent but is not a valid one gives an
  * {@link InvalidCloudEventException}, without a retry. A send either completes or signals
  * an error.
- *
- * @author cloudevents-spring
- * @since 0.1.0
+ * <p>
+ * Configure an instance before its first send; then it is thread-safe.
  */
 public class ReactiveCloudEventTemplate {
 
@@ -72,48 +62,57 @@ public class ReactiveCloudEventTemplate {
 
 	private final ReplyReader replyReader;
 
-	private final ContentMode contentMode;
+	private ContentMode contentMode = ContentMode.BINARY;
 
-	private final URI source;
+	private @Nullable URI source;
 
-	private final @Nullable URI sink;
+	private @Nullable URI sink;
 
-	private final RetryPolicy retryPolicy;
+	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
 
 	/**
-	 * Create a template that retries with the defaults of
-	 * {@link CloudEventsProperties.Retry}.
+	 * Create a template that sends in binary content mode, retries with
+	 * {@link RetrySettings#defaults()} and has no source and no sink until they are set.
 	 * @param webClient the client that sends the requests
 	 * @param binding the binding that writes events and reads replies
-	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
-	 * {@link #sendAndReceive(URI, CloudEvent)}
-	 * @param source the source of the events built by {@link #send(String, Object)}
-	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
 	 */
-	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding, ContentMode contentMode,
-			URI source, @Nullable URI sink) {
-		this(webClient, binding, contentMode, source, sink, new CloudEventsProperties.Retry());
+	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding) {
+		this.webClient = webClient;
+		this.binding = binding;
+		this.replyReader = new ReplyReader(binding);
 	}
 
 	/**
-	 * Create a template.
-	 * @param webClient the client that sends the requests
-	 * @param binding the binding that writes events and reads replies
-	 * @param contentMode the content mode of {@link #send(URI, CloudEvent)} and
-	 * {@link #sendAndReceive(URI, CloudEvent)}
-	 * @param source the source of the events built by {@link #send(String, Object)}
-	 * @param sink the target of {@link #send(String, Object)}, or {@code null} for none
-	 * @param retry when and how often failed attempts are retried, read once
+	 * Set the content mode of the sends that name none. Default is binary.
+	 * @param contentMode binary or structured
 	 */
-	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding, ContentMode contentMode,
-			URI source, @Nullable URI sink, CloudEventsProperties.Retry retry) {
-		this.webClient = webClient;
-		this.retryPolicy = new RetryPolicy(retry);
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
+	public void setContentMode(ContentMode contentMode) {
 		this.contentMode = contentMode;
+	}
+
+	/**
+	 * Set the source of the events built by {@link #send(String, Object)}.
+	 * @param source the source, a URI reference
+	 */
+	public void setSource(URI source) {
 		this.source = source;
+	}
+
+	/**
+	 * Set the target of {@link #send(String, Object)}.
+	 * @param sink an absolute URI, or {@code null} for none
+	 */
+	public void setSink(@Nullable URI sink) {
 		this.sink = sink;
+	}
+
+	/**
+	 * Set when and how often failed attempts are retried. Default is
+	 * {@link RetrySettings#defaults()}.
+	 * @param retrySettings the settings
+	 */
+	public void setRetrySettings(RetrySettings retrySettings) {
+		this.retryPolicy = new RetryPolicy(retrySettings);
 	}
 
 	/**
@@ -121,10 +120,10 @@ public class ReactiveCloudEventTemplate {
 	 * {@link #sendAndReceive} and {@link #exchange} with an
 	 * {@link InvalidCloudEventException}. Default is 1MB, as
 	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxReplySize the limit
+	 * @param maxBodySize the limit
 	 */
-	public void setMaxReplySize(DataSize maxReplySize) {
-		this.replyReader.setMaxReplySize(maxReplySize);
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -200,7 +199,7 @@ public class ReactiveCloudEventTemplate {
 	public Mono<CloudEvent> send(String type, @Nullable Object data) {
 		return Mono.defer(() -> {
 			URI target = TemplateDefaults.requireSink(this.sink);
-			CloudEvent event = TemplateDefaults.event(this.source, type, data);
+			CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
 			return send(target, event).thenReturn(event);
 		});
 	}
@@ -221,7 +220,7 @@ public class ReactiveCloudEventTemplate {
 
 	// a send that wants no reply does not read one: a delivered event must not fail on
 	// what the target answered with it
-	private Mono<CloudEventResponse> deliver(URI target, Supplier<HttpMessage> message, boolean readReply) {
+	private Mono<CloudEventResponse> deliver(URI target, Supplier<CloudEventHttpMessage> message, boolean readReply) {
 		return withRetries(exchange(target, message, true, readReply));
 	}
 
@@ -242,10 +241,10 @@ public class ReactiveCloudEventTemplate {
 		});
 	}
 
-	private Mono<CloudEventResponse> exchange(URI target, Supplier<HttpMessage> messageSupplier, boolean requireSuccess,
-			boolean readReply) {
+	private Mono<CloudEventResponse> exchange(URI target, Supplier<CloudEventHttpMessage> messageSupplier,
+			boolean requireSuccess, boolean readReply) {
 		return Mono.defer(() -> {
-			HttpMessage message = messageSupplier.get();
+			CloudEventHttpMessage message = messageSupplier.get();
 			return this.webClient.post().uri(target).headers((headers) -> {
 				headers.addAll(message.headers());
 				headers.setContentLength(message.body().length);

@@ -8,19 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
- * Posts an {@link HttpMessage} with {@code java.net.http}, its headers and body exactly
- * as they are.
+ * Posts an {@link CloudEventHttpMessage} with {@code java.net.http}, its headers and body
+ * exactly as they are.
  *
  * @author cloudevents-spring
  */
-public final class HttpMessageClient {
+public final class CloudEventHttpMessageClient {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private HttpMessageClient() {
+	private CloudEventHttpMessageClient() {
 	}
 
 	/**
@@ -30,7 +30,7 @@ public final class HttpMessageClient {
 	 * @return the response, its body as UTF-8 text
 	 * @throws IOException on a transport failure
 	 */
-	public static HttpResponse<String> post(URI uri, HttpMessage message) throws IOException {
+	public static HttpResponse<String> post(URI uri, CloudEventHttpMessage message) throws IOException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
 		message.headers().forEach((name, values) -> values.forEach((value) -> request.header(name, value)));

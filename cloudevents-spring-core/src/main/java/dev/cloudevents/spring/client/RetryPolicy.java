@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Decides whether a failed attempt to send an event is retried, and after how long:
- * connection failures, 5xx and 429 are, with exponential backoff and jitter or after the
- * target's {@code Retry-After}; other 4xx and 410 Gone are not.
+ * Decides whether a failed attempt to send an event is retried, and after how long, as
+ * {@link RetrySettings} describes.
  */
 final class RetryPolicy {
 
@@ -38,17 +37,17 @@ final class RetryPolicy {
 
 	private final Clock clock;
 
-	RetryPolicy(CloudEventsProperties.Retry retry) {
-		this(retry, () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC());
+	RetryPolicy(RetrySettings settings) {
+		this(settings, () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC());
 	}
 
-	RetryPolicy(CloudEventsProperties.Retry retry, DoubleSupplier random, Clock clock) {
-		this.maxAttempts = retry.getMaxAttempts();
-		this.initialInterval = retry.getInitialInterval();
-		this.multiplier = retry.getMultiplier();
-		this.maxInterval = retry.getMaxInterval();
-		this.jitter = retry.getJitter();
-		this.maxRetryAfter = retry.getMaxRetryAfter();
+	RetryPolicy(RetrySettings settings, DoubleSupplier random, Clock clock) {
+		this.maxAttempts = settings.maxAttempts();
+		this.initialInterval = settings.initialInterval();
+		this.multiplier = settings.multiplier();
+		this.maxInterval = settings.maxInterval();
+		this.jitter = settings.jitter();
+		this.maxRetryAfter = settings.maxRetryAfter();
 		this.random = random;
 		this.clock = clock;
 	}

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,12 +20,12 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
+import dev.cloudevents.spring.client.EventReceiverApplication.Received;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.assertIsReplyTo;
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.closedPortUri;
-import static dev.cloudevents.spring.boot.CloudEventTemplateTests.event;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.assertIsReplyTo;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.closedPortUri;
+import static dev.cloudevents.spring.client.CloudEventTemplateTests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -183,7 +183,9 @@ class ReactiveCloudEventTemplateTests {
 	@Test
 	void sendWithTypeAndDataBuildsTheEventAndSendsItToTheSink() {
 		ReactiveCloudEventTemplate template = new ReactiveCloudEventTemplate(this.webClientBuilder.build(),
-				this.binding, ContentMode.BINARY, URI.create("/orders"), uri("/events"));
+				this.binding);
+		template.setSource(URI.create("/orders"));
+		template.setSink(uri("/events"));
 		CloudEvent sent = template.send("com.example.order.created", "order 42").block();
 		assertThat(sent.source()).isEqualTo(URI.create("/orders"));
 		assertThat(sent.type()).isEqualTo("com.example.order.created");

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.http.CloudEventHttp;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
  * A target for the templates' tests that decodes requests with the framework-free
@@ -108,7 +108,7 @@ class EventReceiverApplication {
 	ResponseEntity<byte[]> reply(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body,
 			@PathVariable ContentMode mode) {
 		CloudEvent request = CloudEventHttp.fromHttp(headers, bytes(body));
-		HttpMessage reply = binding.toHttp(reply(request), mode);
+		CloudEventHttpMessage reply = binding.toHttp(reply(request), mode);
 		return ResponseEntity.ok().headers(reply.headers()).body(reply.body());
 	}
 

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.net.URI;
 
@@ -52,10 +52,10 @@ final class ReplyReader {
 		return new CloudEventResponse(status, headers, event);
 	}
 
-	void setMaxReplySize(DataSize maxReplySize) {
-		Assert.isTrue(maxReplySize.toBytes() >= 0 && maxReplySize.toBytes() < Integer.MAX_VALUE,
-				"Max reply size must be between 0 and 2 GB");
-		this.maxReplyBytes = (int) maxReplySize.toBytes();
+	void setMaxBodySize(DataSize maxBodySize) {
+		Assert.isTrue(maxBodySize.toBytes() >= 0 && maxBodySize.toBytes() < Integer.MAX_VALUE,
+				"Max body size must be between 0 and 2 GB");
+		this.maxReplyBytes = (int) maxBodySize.toBytes();
 	}
 
 	int maxReplyBytes() {

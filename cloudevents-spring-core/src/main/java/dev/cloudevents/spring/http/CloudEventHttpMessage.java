@@ -10,6 +10,6 @@ import org.springframework.http.HttpHeaders;
  * @author cloudevents-spring
  * @since 0.1.0
  */
-public record HttpMessage(HttpHeaders headers, byte[] body) {
+public record CloudEventHttpMessage(HttpHeaders headers, byte[] body) {
 
 }

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.boot;
+package dev.cloudevents.spring.client;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,8 +24,9 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.boot.EventReceiverApplication.Received;
+import dev.cloudevents.spring.client.EventReceiverApplication.Received;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
+import dev.cloudevents.spring.boot.autoconfigure.CloudEventsClientAutoConfiguration;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,9 @@ class CloudEventTemplateTests {
 
 	@Test
 	void theReplyLimitIsCloudEventsHttpMaxBodySize() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.withPropertyValues("cloudevents.http.max-body-size=1KB")
 			.run((context) -> assertThatExceptionOfType(InvalidCloudEventException.class)
 				.isThrownBy(() -> context.getBean(CloudEventTemplate.class)
@@ -195,8 +198,9 @@ class CloudEventTemplateTests {
 
 	@Test
 	void sendWithTypeAndDataBuildsTheEventAndSendsItToTheSink() {
-		CloudEventTemplate template = new CloudEventTemplate(this.restClientBuilder.build(), this.binding,
-				ContentMode.BINARY, URI.create("/orders"), uri("/events"));
+		CloudEventTemplate template = new CloudEventTemplate(this.restClientBuilder.build(), this.binding);
+		template.setSource(URI.create("/orders"));
+		template.setSink(uri("/events"));
 		CloudEvent sent = template.send("com.example.order.created", new Order("42", 3));
 		assertThat(sent.source()).isEqualTo(URI.create("/orders"));
 		assertThat(sent.type()).isEqualTo("com.example.order.created");
