@@ -93,6 +93,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		}
 		Object read = this.converter.read(type, new ServletServerHttpRequest(servletRequest), null);
 		webRequest.setAttribute(attribute, read, RequestAttributes.SCOPE_REQUEST);
+		CloudEventObservationInterceptor.eventsRead(webRequest, read);
 		return read;
 	}
 

@@ -107,8 +107,12 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 
 	@SuppressWarnings("unchecked")
 	private <T> Mono<T> read(ServerWebExchange exchange, ResolvableType type, String attribute) {
-		return (Mono<T>) exchange.getAttributes()
-			.computeIfAbsent(attribute, (name) -> this.reader.readMono(type, exchange.getRequest(), Map.of()).cache());
+		return (Mono<T>) exchange.getAttributes().computeIfAbsent(attribute, (name) -> {
+			CloudEventObservationWebFilter.readingEvents(exchange);
+			return this.reader.readMono(type, exchange.getRequest(), Map.of())
+				.doOnNext((read) -> CloudEventObservationWebFilter.eventsRead(exchange, read))
+				.cache();
+		});
 	}
 
 }
