@@ -36,7 +36,6 @@ import org.springframework.util.MimeTypeUtils;
  * an encoder serializes it with its {@link JsonMapper}. Typed access to JSON data goes
  * through {@link #dataAs(Class)}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEvent {
@@ -132,6 +131,47 @@ public final class CloudEvent {
 	 */
 	public static Builder builder() {
 		return new Builder(true);
+	}
+
+	/**
+	 * Create an event from attributes by name and data, as the Python SDK's
+	 * {@code CloudEvent(attributes, data)} does. An omitted {@code id} becomes a random
+	 * UUID, an omitted {@code time} now and an omitted {@code specversion}
+	 * {@link SpecVersion#V1_0}, as {@link #builder()} does. <pre class="code">
+	 * CloudEvent event = CloudEvent.of(Map.of("type", "com.example.sampletype1",
+	 *         "source", "https://example.com/event-producer"), Map.of("message", "Hello World!"));
+	 * </pre>
+	 * @param attributes attribute values by name: a {@code String} is read as the
+	 * attribute's canonical string encoding ({@link Builder#attribute(String, String)}),
+	 * a {@link SpecVersion}, {@link URI} or {@link OffsetDateTime} is taken as it is, and
+	 * any other value of an extension as {@link Builder#extension(String, Object)} takes
+	 * it; {@code null} values are skipped
+	 * @param data the data as {@link Builder#data(Object)} takes it, or {@code null}
+	 * @return the event
+	 * @throws InvalidCloudEventException if a required attribute is missing or an
+	 * attribute is not valid
+	 */
+	public static CloudEvent of(Map<String, ?> attributes, @Nullable Object data) {
+		Builder builder = builder();
+		attributes.forEach((name, value) -> {
+			if (value instanceof String text) {
+				builder.attribute(name, text);
+			}
+			else if (value instanceof SpecVersion version && SPECVERSION.equals(name)) {
+				builder.specVersion(version);
+			}
+			else if (value instanceof OffsetDateTime time && TIME.equals(name)) {
+				builder.time(time);
+			}
+			else if (value instanceof URI uri
+					&& (SOURCE.equals(name) || DATASCHEMA.equals(name) || SCHEMAURL.equals(name))) {
+				builder.attribute(name, uri.toString());
+			}
+			else if (value != null) {
+				builder.extension(name, value);
+			}
+		});
+		return builder.data(data).build();
 	}
 
 	/**

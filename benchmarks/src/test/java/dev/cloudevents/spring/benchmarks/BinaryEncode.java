@@ -20,14 +20,12 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
- * Write one event in binary content mode. Ours returns an {@link HttpMessage}; the
- * reference SDK's writer puts each header into a map and hands over the body, which is
- * kept as it is (no copy into a stream, to charge it nothing we do not).
- *
- * @author cloudevents-spring
+ * Write one event in binary content mode. Ours returns an {@link CloudEventHttpMessage};
+ * the reference SDK's writer puts each header into a map and hands over the body, which
+ * is kept as it is (no copy into a stream, to charge it nothing we do not).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -54,7 +52,7 @@ public class BinaryEncode {
 	}
 
 	@Benchmark
-	public HttpMessage cloudEventsSpring() {
+	public CloudEventHttpMessage cloudEventsSpring() {
 		return this.binding.toBinary(this.ourEvent);
 	}
 

@@ -1,6 +1,5 @@
 /**
- * CloudEvents for Spring Boot: configuration properties and the templates that send
- * events.
+ * CloudEvents for Spring Boot: callbacks that customize the auto-configured templates.
  */
 @NullMarked
 package dev.cloudevents.spring.boot;

@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.http;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 
@@ -8,15 +9,14 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 
 /**
- * The CloudEvents HTTP binding in four functions, as in the Python SDK: write an event in
- * binary or structured mode or a batch, and read whatever arrives. Uses a default
+ * The CloudEvents HTTP binding in a few functions, as in the Python SDK: write an event
+ * in binary or structured mode or a batch, and read whatever arrives. Uses a default
  * {@link CloudEventHttpBinding}; in a Spring application, prefer the converters and the
  * template, which use the application's {@code JsonMapper}. <pre class="code">
- * HttpMessage message = CloudEventHttp.toBinary(event);
+ * CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
  * CloudEvent received = CloudEventHttp.fromHttp(message.headers(), message.body());
  * </pre>
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventHttp {
@@ -32,7 +32,7 @@ public final class CloudEventHttp {
 	 * @return the headers and body
 	 * @see CloudEventHttpBinding#toBinary(CloudEvent)
 	 */
-	public static HttpMessage toBinary(CloudEvent event) {
+	public static CloudEventHttpMessage toBinary(CloudEvent event) {
 		return binding.toBinary(event);
 	}
 
@@ -42,7 +42,7 @@ public final class CloudEventHttp {
 	 * @return the headers and body
 	 * @see CloudEventHttpBinding#toStructured(CloudEvent)
 	 */
-	public static HttpMessage toStructured(CloudEvent event) {
+	public static CloudEventHttpMessage toStructured(CloudEvent event) {
 		return binding.toStructured(event);
 	}
 
@@ -52,7 +52,7 @@ public final class CloudEventHttp {
 	 * @return the headers and body
 	 * @see CloudEventHttpBinding#toBatch(List)
 	 */
-	public static HttpMessage toBatch(List<CloudEvent> events) {
+	public static CloudEventHttpMessage toBatch(List<CloudEvent> events) {
 		return binding.toBatch(events);
 	}
 
@@ -66,6 +66,21 @@ public final class CloudEventHttp {
 	 */
 	public static CloudEvent fromHttp(HttpHeaders headers, byte[] body) {
 		return binding.fromHttp(headers, body);
+	}
+
+	/**
+	 * Read one event from plain string headers, detecting binary or structured content
+	 * mode, as the Python SDK's {@code from_http(headers, body)} does. Header names
+	 * compare case-insensitively.
+	 * @param headers the headers by name, such as {@code ce-id} and {@code Content-Type}
+	 * @param body the body bytes
+	 * @return the event
+	 * @throws InvalidCloudEventException if the message is not a valid CloudEvent
+	 */
+	public static CloudEvent fromHttp(Map<String, String> headers, byte[] body) {
+		HttpHeaders httpHeaders = new HttpHeaders();
+		headers.forEach(httpHeaders::add);
+		return binding.fromHttp(httpHeaders, body);
 	}
 
 	/**

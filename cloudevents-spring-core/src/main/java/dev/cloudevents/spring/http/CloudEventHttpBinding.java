@@ -38,7 +38,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * <p>
  * Instances are thread-safe.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventHttpBinding {
@@ -118,7 +117,7 @@ public final class CloudEventHttpBinding {
 	 * @param mode binary or structured
 	 * @return the headers and body
 	 */
-	public HttpMessage toHttp(CloudEvent event, ContentMode mode) {
+	public CloudEventHttpMessage toHttp(CloudEvent event, ContentMode mode) {
 		return (mode == ContentMode.BINARY) ? toBinary(event) : toStructured(event);
 	}
 
@@ -128,11 +127,11 @@ public final class CloudEventHttpBinding {
 	 * @param event the event
 	 * @return the headers and body
 	 */
-	public HttpMessage toBinary(CloudEvent event) {
+	public CloudEventHttpMessage toBinary(CloudEvent event) {
 		HeaderMap headers = new HeaderMap(binaryHeaderCount(event));
 		// each name once, so no need to look for it first
 		writeBinaryHeaders(event, headers::append);
-		return new HttpMessage(new HttpHeaders(headers), binaryBody(event));
+		return new CloudEventHttpMessage(new HttpHeaders(headers), binaryBody(event));
 	}
 
 	private static int binaryHeaderCount(CloudEvent event) {
@@ -205,11 +204,7 @@ public final class CloudEventHttpBinding {
 	 * @return the body bytes
 	 */
 	public byte[] binaryBody(CloudEvent event) {
-		Object value = event.dataValue();
-		if (value != null) {
-			return this.format.jsonMapper().writeValueAsBytes(value);
-		}
-		byte[] data = event.data();
+		byte[] data = this.format.dataBytes(event);
 		return (data != null) ? data : EMPTY;
 	}
 
@@ -218,10 +213,10 @@ public final class CloudEventHttpBinding {
 	 * @param event the event
 	 * @return the headers and body
 	 */
-	public HttpMessage toStructured(CloudEvent event) {
+	public CloudEventHttpMessage toStructured(CloudEvent event) {
 		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, STRUCTURED_CONTENT_TYPE);
-		return new HttpMessage(headers, this.format.serialize(event));
+		return new CloudEventHttpMessage(headers, this.format.serialize(event));
 	}
 
 	/**
@@ -229,10 +224,10 @@ public final class CloudEventHttpBinding {
 	 * @param events the events, all of one spec version
 	 * @return the headers and body
 	 */
-	public HttpMessage toBatch(List<CloudEvent> events) {
+	public CloudEventHttpMessage toBatch(List<CloudEvent> events) {
 		HttpHeaders headers = new HttpHeaders(new HeaderMap(1));
 		headers.set(HttpHeaders.CONTENT_TYPE, BATCH_CONTENT_TYPE);
-		return new HttpMessage(headers, this.format.serializeBatch(events));
+		return new CloudEventHttpMessage(headers, this.format.serializeBatch(events));
 	}
 
 	/**

@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.CloudEvent;
 
 /**
  * Reads the data of an event as the type of a {@link CloudEventData @CloudEventData}
  * parameter, for the Spring MVC and WebFlux argument resolvers.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventDataReader {

@@ -1,7 +1,6 @@
 /**
- * Support shared by the Spring MVC and WebFlux adapters:
- * {@link dev.cloudevents.spring.web.CloudEventData} and the error responses for events
- * that cannot be read.
+ * Support shared by the Spring MVC and WebFlux adapters: reading typed data and the error
+ * responses for events that cannot be read.
  */
 @NullMarked
 package dev.cloudevents.spring.web;

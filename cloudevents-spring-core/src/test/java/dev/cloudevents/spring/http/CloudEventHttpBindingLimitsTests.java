@@ -54,11 +54,11 @@ class CloudEventHttpBindingLimitsTests {
 
 	@Test
 	void structuredModeAndBatchesUseTheLimitsOfTheFormat() {
-		HttpMessage batch = this.binding.toBatch(List.of(event(), event(), event()));
+		CloudEventHttpMessage batch = this.binding.toBatch(List.of(event(), event(), event()));
 		assertThatExceptionOfType(EventLimitExceededException.class)
 			.isThrownBy(() -> this.binding.fromHttpBatch(batch.headers(), batch.body()))
 			.satisfies((ex) -> assertThat(ex.getLimit()).isEqualTo(Limit.BATCH_SIZE));
-		HttpMessage structured = this.binding
+		CloudEventHttpMessage structured = this.binding
 			.toStructured(event().mutate().extension("a", 1).extension("b", 2).extension("c", 3).build());
 		assertThatExceptionOfType(EventLimitExceededException.class)
 			.isThrownBy(() -> this.binding.fromHttp(structured.headers(), structured.body()))

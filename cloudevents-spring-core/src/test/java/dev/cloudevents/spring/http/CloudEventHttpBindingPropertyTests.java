@@ -28,7 +28,7 @@ class CloudEventHttpBindingPropertyTests {
 
 	@Property
 	void everyValidEventSurvivesBinaryMode(@ForAll("events") CloudEvent event) {
-		HttpMessage message = this.binding.toBinary(event);
+		CloudEventHttpMessage message = this.binding.toBinary(event);
 		message.headers()
 			.forEach((name, values) -> assertThat(values).allSatisfy((value) -> assertThat(value).as(name)
 				.matches((name.equalsIgnoreCase("Content-Type")) ? "[\\x20-\\x7E]*" : "[\\x21-\\x7E]*")));
@@ -38,14 +38,14 @@ class CloudEventHttpBindingPropertyTests {
 
 	@Property
 	void everyValidEventSurvivesStructuredMode(@ForAll("events") CloudEvent event) {
-		HttpMessage message = this.binding.toStructured(event);
+		CloudEventHttpMessage message = this.binding.toStructured(event);
 		assertThat(this.binding.fromHttp(message.headers(), message.body()))
 			.isEqualTo(ExpectedEvents.afterJsonFormat(event));
 	}
 
 	@Property(tries = 300)
 	void everyBatchSurvivesBatchedMode(@ForAll("batches") List<CloudEvent> events) {
-		HttpMessage message = this.binding.toBatch(events);
+		CloudEventHttpMessage message = this.binding.toBatch(events);
 		assertThat(this.binding.fromHttpBatch(message.headers(), message.body()))
 			.isEqualTo(events.stream().map(ExpectedEvents::afterJsonFormat).toList());
 	}

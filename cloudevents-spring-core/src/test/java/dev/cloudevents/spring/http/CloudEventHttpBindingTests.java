@@ -38,7 +38,7 @@ class CloudEventHttpBindingTests {
 
 	@Test
 	void binaryModeMapsAttributesToCeHeadersAndDataContentTypeToContentType() {
-		HttpMessage message = CloudEventHttp.toBinary(this.event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(this.event);
 		HttpHeaders headers = message.headers();
 		assertThat(headers.getFirst("ce-specversion")).isEqualTo("1.0");
 		assertThat(headers.getFirst("ce-id")).isEqualTo("A234-1234-1234");
@@ -64,7 +64,7 @@ class CloudEventHttpBindingTests {
 
 	@Test
 	void binaryModeReadsWhatItWrites() {
-		HttpMessage message = CloudEventHttp.toBinary(this.event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(this.event);
 		CloudEvent read = CloudEventHttp.fromHttp(message.headers(), message.body());
 		assertThat(read.subject()).isEqualTo("Euro \u20AC \uD83D\uDE00");
 		assertThat(read.extension("comexampleothervalue")).isEqualTo("5");
@@ -109,7 +109,7 @@ class CloudEventHttpBindingTests {
 			.dataContentEncoding("base64")
 			.data("application/octet-stream", new byte[] { 0, 1, 2 })
 			.build();
-		HttpMessage message = CloudEventHttp.toBinary(v03);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(v03);
 		assertThat(message.headers().containsHeader("ce-datacontentencoding")).isFalse();
 		assertThat(message.body()).containsExactly(0, 1, 2);
 		HttpHeaders received = HttpHeaders.copyOf(message.headers());
@@ -126,7 +126,7 @@ class CloudEventHttpBindingTests {
 			.type("t")
 			.data(java.util.Map.of("answer", 42))
 			.build();
-		HttpMessage message = CloudEventHttp.toBinary(withObject);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(withObject);
 		assertThat(message.headers().getFirst(HttpHeaders.CONTENT_TYPE)).isEqualTo("application/json");
 		assertThat(new String(message.body(), StandardCharsets.UTF_8)).isEqualTo("{\"answer\":42}");
 	}
@@ -218,11 +218,11 @@ class CloudEventHttpBindingTests {
 
 	@Test
 	void rejectsABatchWhereOneEventIsExpectedAndTheOtherWayRound() {
-		HttpMessage batch = CloudEventHttp.toBatch(List.of(this.event));
+		CloudEventHttpMessage batch = CloudEventHttp.toBatch(List.of(this.event));
 		assertThatExceptionOfType(UnsupportedEventFormatException.class)
 			.isThrownBy(() -> CloudEventHttp.fromHttp(batch.headers(), batch.body()))
 			.withMessageContaining("batch");
-		HttpMessage single = CloudEventHttp.toStructured(this.event);
+		CloudEventHttpMessage single = CloudEventHttp.toStructured(this.event);
 		assertThatExceptionOfType(UnsupportedEventFormatException.class)
 			.isThrownBy(() -> CloudEventHttp.fromHttpBatch(single.headers(), single.body()))
 			.withMessageContaining("Expected a batch");

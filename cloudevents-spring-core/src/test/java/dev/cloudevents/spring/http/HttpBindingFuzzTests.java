@@ -249,8 +249,8 @@ class HttpBindingFuzzTests {
 	 * requires (binary carries extensions as strings and no {@code datacontentencoding}).
 	 */
 	private void survivesRoundTrips(CloudEvent event, ContentMode mode) {
-		HttpMessage binary = this.binding.toBinary(event);
-		HttpMessage structured = this.binding.toStructured(event);
+		CloudEventHttpMessage binary = this.binding.toBinary(event);
+		CloudEventHttpMessage structured = this.binding.toStructured(event);
 		binary.headers().forEach((name, values) -> {
 			// a space may separate media type parameters; nothing but visible ASCII
 			// elsewhere

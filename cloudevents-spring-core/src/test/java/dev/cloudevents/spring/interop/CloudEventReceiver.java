@@ -21,7 +21,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.UnsupportedEventFormatException;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
  * A JDK {@link HttpServer} on a random port of 127.0.0.1 that decodes every request it
@@ -34,7 +34,6 @@ import dev.cloudevents.spring.http.HttpMessage;
  * response, {@link #lastRequest()} holds it: no waiting is needed.
  *
  * @param <T> the type of the decoded events
- * @author cloudevents-spring
  */
 public final class CloudEventReceiver<T> implements AutoCloseable {
 
@@ -87,8 +86,8 @@ public final class CloudEventReceiver<T> implements AutoCloseable {
 	 * @return the response, its body as text
 	 * @throws IOException on a transport failure
 	 */
-	public HttpResponse<String> post(HttpMessage message) throws IOException {
-		return HttpMessageClient.post(uri(), message);
+	public HttpResponse<String> post(CloudEventHttpMessage message) throws IOException {
+		return CloudEventHttpMessageClient.post(uri(), message);
 	}
 
 	/**

@@ -13,7 +13,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 /**
  * The events the interoperability tests exchange, for each spec version: JSON, text and
@@ -99,7 +99,7 @@ final class InteropEvents {
 		return (mode == ContentMode.BINARY) ? asCarriedInBinaryMode(event) : event;
 	}
 
-	static HttpMessage encode(CloudEvent event, ContentMode mode) {
+	static CloudEventHttpMessage encode(CloudEvent event, ContentMode mode) {
 		return (mode == ContentMode.BINARY) ? CloudEventHttp.toBinary(event) : CloudEventHttp.toStructured(event);
 	}
 

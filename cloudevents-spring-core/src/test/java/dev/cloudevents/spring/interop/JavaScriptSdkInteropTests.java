@@ -21,7 +21,7 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.interop.InteropEvents.InteropEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +112,7 @@ class JavaScriptSdkInteropTests {
 	@Test
 	void theJavaScriptSdkRewritesTimeToUtcMillisecondsWhenItReceives() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event();
-		HttpMessage message = CloudEventHttp.toBinary(event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
 		assertThat(message.headers().getFirst("ce-time")).isEqualTo("2024-05-06T07:08:09.123456789+02:00");
 		JsonNode received = sendToJavaScript(message);
 		assertThat(received.path("event").path("time").asString()).isEqualTo("2024-05-06T05:08:09.123Z");
@@ -141,7 +141,7 @@ class JavaScriptSdkInteropTests {
 	@Test
 	void theJavaScriptSdkMakesUpATimeForAnEventThatHasNone() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().time(null).build();
-		HttpMessage message = CloudEventHttp.toBinary(event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
 		assertThat(message.headers().containsHeader("ce-time")).isFalse();
 		JsonNode received = sendToJavaScript(message);
 		assertThat(received.path("event").has("time")).isTrue();
@@ -235,7 +235,7 @@ class JavaScriptSdkInteropTests {
 	@Test
 	void theJavaScriptSdkReadsAnEmptyBinaryModeBodyAsEmptyStringData() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event();
-		HttpMessage message = CloudEventHttp.toBinary(event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
 		assertThat(message.body()).isEmpty();
 		assertThat(message.headers().getContentType()).isNull();
 		JsonNode received = sendToJavaScript(message);
@@ -291,7 +291,7 @@ class JavaScriptSdkInteropTests {
 			.extension("urgent", false)
 			.data("application/json", "0".getBytes(StandardCharsets.UTF_8))
 			.build();
-		HttpMessage message = CloudEventHttp.toStructured(event);
+		CloudEventHttpMessage message = CloudEventHttp.toStructured(event);
 		assertThat(JSON.readTree(message.body()).get("data").isNumber()).isTrue();
 		JsonNode received = sendToJavaScript(message);
 		assertThat(received.path("event").has("data")).isFalse();
@@ -318,9 +318,9 @@ class JavaScriptSdkInteropTests {
 		}
 	}
 
-	private static JsonNode sendToJavaScript(HttpMessage message) throws IOException {
+	private static JsonNode sendToJavaScript(CloudEventHttpMessage message) throws IOException {
 		int before = javaScriptReceiver.receivedEvents().size();
-		HttpResponse<String> response = HttpMessageClient.post(javaScriptReceiver.uri(), message);
+		HttpResponse<String> response = CloudEventHttpMessageClient.post(javaScriptReceiver.uri(), message);
 		List<JsonNode> records = javaScriptReceiver.receivedEvents();
 		assertThat(records).as(response.body()).hasSize(before + 1);
 		return records.get(records.size() - 1);

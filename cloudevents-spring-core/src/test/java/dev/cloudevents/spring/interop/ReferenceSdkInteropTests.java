@@ -18,7 +18,7 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.interop.InteropEvents.InteropEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +81,7 @@ class ReferenceSdkInteropTests {
 	void theReferenceSdkDoesNotPercentDecodeHeaderValues() throws IOException {
 		CloudEvent event = InteropEvents.noData(SpecVersion.V1_0).event().mutate().subject("Euro \u20AC").build();
 		try (CloudEventReceiver<io.cloudevents.CloudEvent> receiver = referenceSdkReceiver()) {
-			HttpMessage message = CloudEventHttp.toBinary(event);
+			CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
 			assertThat(message.headers().getFirst("ce-subject")).isEqualTo("Euro%20%E2%82%AC");
 			assertThat(receiver.post(message).statusCode()).isEqualTo(202);
 			assertThat(receiver.lastEvent().getSubject()).isEqualTo("Euro%20%E2%82%AC");

@@ -15,15 +15,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
 
 /**
  * Records every CloudEvent parameter shape it receives; the reply endpoints answer with
  * {@link #reply(CloudEvent)}.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class RecordingController {

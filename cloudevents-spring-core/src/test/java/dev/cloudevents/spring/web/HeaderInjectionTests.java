@@ -29,7 +29,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttp;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +71,7 @@ class HeaderInjectionTests {
 			assertThat(ex.getAttribute()).isEqualTo(attribute);
 			return;
 		}
-		HttpMessage message = CloudEventHttp.toBinary(event);
+		CloudEventHttpMessage message = CloudEventHttp.toBinary(event);
 		message.headers().forEach((name, values) -> {
 			int lowest = name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) ? 0x20 : 0x21;
 			values.forEach((value) -> assertThat(value.chars()).as(name + ": " + value)

@@ -15,15 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.mvc.RecordingController;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
 
 /**
  * Records every CloudEvent parameter shape it receives, reactive ones included; the reply
  * endpoints answer with {@link RecordingController#reply(CloudEvent)}.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class ReactiveRecordingController {

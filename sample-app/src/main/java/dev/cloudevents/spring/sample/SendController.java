@@ -19,16 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.boot.CloudEventResponse;
-import dev.cloudevents.spring.boot.CloudEventTemplate;
+import dev.cloudevents.spring.client.CloudEventResponse;
+import dev.cloudevents.spring.client.CloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.json.JsonEventFormat;
 
 /**
  * Sends an event composed on the page ({@code POST /api/send}) with the
  * {@link CloudEventTemplate}, and records it, and the reply if there is one.
- *
- * @author cloudevents-spring
  */
 @RestController
 class SendController {
@@ -69,13 +67,13 @@ class SendController {
 		}
 		CloudEvent reply = response.event();
 		if (reply == null) {
-			return new SendResult(response.status().value(), null);
+			return new SendResult(response.status().value(), null, response.problem());
 		}
 		// the template only reads a reply that its headers announce, so there is a mode
 		ContentMode replyMode = Objects.requireNonNull(this.binding.contentMode(response.headers()));
 		this.store.add(Direction.REPLY, reply, Delivery.of(replyMode), response.headers());
 		return new SendResult(response.status().value(),
-				new String(this.format.serialize(reply), StandardCharsets.UTF_8));
+				new String(this.format.serialize(reply), StandardCharsets.UTF_8), response.problem());
 	}
 
 	private static URI target(@Nullable String target) {

@@ -9,14 +9,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.cloudevents.spring.InvalidCloudEventException;
-import dev.cloudevents.spring.boot.CloudEventConnectionException;
+import dev.cloudevents.spring.client.CloudEventConnectionException;
 
 /**
  * Answers every failure of {@code POST /api/send} with an RFC 9457 problem: 400 for a
  * request that is not understood, 502 for a target that cannot be reached or replies with
  * an invalid event.
- *
- * @author cloudevents-spring
  */
 @RestControllerAdvice(assignableTypes = SendController.class)
 class SendProblems extends ResponseEntityExceptionHandler {

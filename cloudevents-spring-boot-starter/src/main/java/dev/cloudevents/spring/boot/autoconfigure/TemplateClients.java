@@ -6,22 +6,23 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.util.ClassUtils;
 
-import dev.cloudevents.spring.boot.CloudEventsProperties;
-
 /**
- * Builds the HTTP request factory and connector of the templates' own clients with the
- * {@code cloudevents.http} timeouts, leaving every other client of the application as it
- * is. With Boot's HTTP client module, the application's client builders and
- * {@code spring.http.clients.*} settings are used; without it, the JDK's client.
+ * Builds the HTTP request factory and connector of the templates' own clients with their
+ * timeouts, leaving every other client of the application as it is. A timeout is
+ * {@code cloudevents.http.*}, else {@code spring.http.clients.*}, else 10s to connect and
+ * 30s to read: a send must never wait for ever. With Boot's HTTP client module, the
+ * application's client builders and settings are used; without it, the JDK's client.
  */
 final class TemplateClients {
 
@@ -29,38 +30,59 @@ final class TemplateClients {
 
 	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final boolean bootHttpClientPresent = ClassUtils
-		.isPresent("org.springframework.boot.http.client.HttpClientSettings", TemplateClients.class.getClassLoader());
+	static final String BOOT_HTTP_CLIENT_SETTINGS = "org.springframework.boot.http.client.HttpClientSettings";
+
+	private static final boolean bootHttpClientPresent = ClassUtils.isPresent(BOOT_HTTP_CLIENT_SETTINGS,
+			TemplateClients.class.getClassLoader());
 
 	private TemplateClients() {
 	}
 
 	static ClientHttpRequestFactory requestFactory(CloudEventsProperties.Http http, BeanFactory beanFactory,
-			@Nullable ClassLoader classLoader) {
+			Environment environment, @Nullable ClassLoader classLoader) {
+		Timeouts timeouts = Timeouts.of(http, environment);
 		if (bootHttpClientPresent) {
-			return BootClients.requestFactory(http, beanFactory, classLoader);
+			return BootClients.requestFactory(timeouts, beanFactory, classLoader);
 		}
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdkClient(http));
-		factory.setReadTimeout(or(http.getReadTimeout(), DEFAULT_READ_TIMEOUT));
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdkClient(timeouts));
+		factory.setReadTimeout(timeouts.read());
 		return factory;
 	}
 
 	static ClientHttpConnector connector(CloudEventsProperties.Http http, BeanFactory beanFactory,
-			@Nullable ClassLoader classLoader) {
+			Environment environment, @Nullable ClassLoader classLoader) {
+		Timeouts timeouts = Timeouts.of(http, environment);
 		if (bootHttpClientPresent) {
-			return BootClients.connector(http, beanFactory, classLoader);
+			return BootClients.connector(timeouts, beanFactory, classLoader);
 		}
-		JdkClientHttpConnector connector = new JdkClientHttpConnector(jdkClient(http));
-		connector.setReadTimeout(or(http.getReadTimeout(), DEFAULT_READ_TIMEOUT));
+		JdkClientHttpConnector connector = new JdkClientHttpConnector(jdkClient(timeouts));
+		connector.setReadTimeout(timeouts.read());
 		return connector;
 	}
 
-	private static HttpClient jdkClient(CloudEventsProperties.Http http) {
-		return HttpClient.newBuilder().connectTimeout(or(http.getConnectTimeout(), DEFAULT_CONNECT_TIMEOUT)).build();
+	private static HttpClient jdkClient(Timeouts timeouts) {
+		return HttpClient.newBuilder().connectTimeout(timeouts.connect()).build();
 	}
 
-	private static Duration or(@Nullable Duration value, Duration fallback) {
-		return (value != null) ? value : fallback;
+	/**
+	 * The timeouts of the templates' clients.
+	 */
+	record Timeouts(Duration connect, Duration read) {
+
+		static Timeouts of(CloudEventsProperties.Http http, Environment environment) {
+			Binder binder = Binder.get(environment);
+			return new Timeouts(
+					or(http.getConnectTimeout(),
+							binder.bind("spring.http.clients.connect-timeout", Duration.class)
+								.orElse(DEFAULT_CONNECT_TIMEOUT)),
+					or(http.getReadTimeout(), binder.bind("spring.http.clients.read-timeout", Duration.class)
+						.orElse(DEFAULT_READ_TIMEOUT)));
+		}
+
+		private static Duration or(@Nullable Duration value, Duration fallback) {
+			return (value != null) ? value : fallback;
+		}
+
 	}
 
 	/**
@@ -68,29 +90,26 @@ final class TemplateClients {
 	 */
 	private static final class BootClients {
 
-		static ClientHttpRequestFactory requestFactory(CloudEventsProperties.Http http, BeanFactory beanFactory,
+		static ClientHttpRequestFactory requestFactory(Timeouts timeouts, BeanFactory beanFactory,
 				@Nullable ClassLoader classLoader) {
 			ClientHttpRequestFactoryBuilder<?> builder = beanFactory
 				.getBeanProvider(ClientHttpRequestFactoryBuilder.class)
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
-			return builder.build(settings(http, beanFactory));
+			return builder.build(settings(timeouts, beanFactory));
 		}
 
-		static ClientHttpConnector connector(CloudEventsProperties.Http http, BeanFactory beanFactory,
+		static ClientHttpConnector connector(Timeouts timeouts, BeanFactory beanFactory,
 				@Nullable ClassLoader classLoader) {
 			ClientHttpConnectorBuilder<?> builder = beanFactory.getBeanProvider(ClientHttpConnectorBuilder.class)
 				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(classLoader));
-			return builder.build(settings(http, beanFactory));
+			return builder.build(settings(timeouts, beanFactory));
 		}
 
-		// ours, else the application's spring.http.clients.* timeouts, else ours by
-		// default: a send must never wait for ever
-		private static HttpClientSettings settings(CloudEventsProperties.Http http, BeanFactory beanFactory) {
-			HttpClientSettings settings = beanFactory.getBeanProvider(HttpClientSettings.class)
-				.getIfAvailable(HttpClientSettings::defaults);
-			return settings.withTimeouts(
-					or(http.getConnectTimeout(), or(settings.connectTimeout(), DEFAULT_CONNECT_TIMEOUT)),
-					or(http.getReadTimeout(), or(settings.readTimeout(), DEFAULT_READ_TIMEOUT)));
+		// the application's settings (redirects, SSL) with the templates' timeouts
+		private static HttpClientSettings settings(Timeouts timeouts, BeanFactory beanFactory) {
+			return beanFactory.getBeanProvider(HttpClientSettings.class)
+				.getIfAvailable(HttpClientSettings::defaults)
+				.withTimeouts(timeouts.connect(), timeouts.read());
 		}
 
 	}

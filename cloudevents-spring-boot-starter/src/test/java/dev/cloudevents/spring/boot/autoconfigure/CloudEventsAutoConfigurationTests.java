@@ -22,7 +22,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -42,9 +44,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.EventLimits;
-import dev.cloudevents.spring.boot.CloudEventTemplate;
-import dev.cloudevents.spring.boot.CloudEventsProperties;
-import dev.cloudevents.spring.boot.ReactiveCloudEventTemplate;
+import dev.cloudevents.spring.client.CloudEventTemplate;
+import dev.cloudevents.spring.client.ReactiveCloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
@@ -65,6 +66,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudEventsAutoConfigurationTests {
 
 	private static final AutoConfigurations configurations = AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+			CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+			CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class,
 			JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, CodecsAutoConfiguration.class,
 			RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class);
 
@@ -110,7 +113,10 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void formatUsesTheSharedJsonMapperWithoutJacksonAutoConfiguration() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+					CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+					CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(JsonEventFormat.class).jsonMapper())
 				.isSameAs(JsonMapper.shared()));
 	}
@@ -194,7 +200,10 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void templatesAreCreatedWithoutBootClientBuilders() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CloudEventsAutoConfiguration.class,
+					CloudEventsWebMvcAutoConfiguration.class, CloudEventsWebFluxAutoConfiguration.class,
+					CloudEventsWebhookAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(CloudEventTemplate.class)
 				.hasSingleBean(ReactiveCloudEventTemplate.class));
 	}
@@ -321,14 +330,14 @@ class CloudEventsAutoConfigurationTests {
 
 	@Test
 	void sourceDefaultsToTheApplicationName() {
-		assertThat(CloudEventsAutoConfiguration.source(new CloudEventsProperties(),
+		assertThat(TemplateProperties.source(new CloudEventsProperties(),
 				new MockEnvironment().withProperty("spring.application.name", "order service")))
 			.isEqualTo(URI.create("/order%20service"));
 	}
 
 	@Test
 	void sourceDefaultsToApplicationWithoutAnApplicationName() {
-		assertThat(CloudEventsAutoConfiguration.source(new CloudEventsProperties(), new MockEnvironment()))
+		assertThat(TemplateProperties.source(new CloudEventsProperties(), new MockEnvironment()))
 			.isEqualTo(URI.create("/application"));
 	}
 
@@ -336,7 +345,7 @@ class CloudEventsAutoConfigurationTests {
 	void configuredSourceWinsOverTheApplicationName() {
 		CloudEventsProperties properties = new CloudEventsProperties();
 		properties.setSource(URI.create("https://example.com/orders"));
-		assertThat(CloudEventsAutoConfiguration.source(properties,
+		assertThat(TemplateProperties.source(properties,
 				new MockEnvironment().withProperty("spring.application.name", "orders")))
 			.isEqualTo(URI.create("https://example.com/orders"));
 	}
@@ -380,6 +389,26 @@ class CloudEventsAutoConfigurationTests {
 			.doesNotHaveBean(dev.cloudevents.spring.mvc.CloudEventMethodArgumentResolver.class)
 			.doesNotHaveBean(CloudEventResponseBodyAdvice.class)
 			.doesNotHaveBean(CloudEventExceptionHandler.class));
+	}
+
+	@Test
+	void eachWebStackRoutesByEventTypeThroughItsRequestMapping() {
+		this.servletContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void registrationsOfTheApplicationTakeOverTheRequestMapping() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
 	}
 
 	// Spring Framework 7.0.8, which Boot 4.0.7 brings, has the parser defect they guard
@@ -562,11 +591,10 @@ class CloudEventsAutoConfigurationTests {
 
 		static final CloudEventHttpBinding binding = new CloudEventHttpBinding(format);
 
-		static final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), binding,
-				ContentMode.STRUCTURED, URI.create("/test"), null);
+		static final CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), binding);
 
 		static final ReactiveCloudEventTemplate reactiveTemplate = new ReactiveCloudEventTemplate(WebClient.create(),
-				binding, ContentMode.STRUCTURED, URI.create("/test"), null);
+				binding);
 
 		@Bean
 		JsonEventFormat applicationFormat() {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.boot.web.EventsApplication.Inbox;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.web.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.Order;
 
 /**

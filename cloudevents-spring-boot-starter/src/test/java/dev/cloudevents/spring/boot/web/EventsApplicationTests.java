@@ -24,7 +24,7 @@ import dev.cloudevents.spring.boot.web.EventsApplication.Delivery;
 import dev.cloudevents.spring.boot.web.EventsApplication.Inbox;
 import dev.cloudevents.spring.http.CloudEventHttp;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.web.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +107,7 @@ abstract class EventsApplicationTests {
 		headers.set("ce-specversion", "1.0");
 		headers.set("ce-id", "no-type");
 		headers.set("ce-source", "/orders");
-		Response response = post("/events", new HttpMessage(headers, new byte[0]));
+		Response response = post("/events", new CloudEventHttpMessage(headers, new byte[0]));
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.text()).contains("\"status\":400").contains("type");
@@ -186,7 +186,7 @@ abstract class EventsApplicationTests {
 			.build();
 	}
 
-	private Response post(String path, HttpMessage message) {
+	private Response post(String path, CloudEventHttpMessage message) {
 		return this.rawClient.post()
 			.uri(uri(path))
 			.headers((headers) -> headers.addAll(message.headers()))
