@@ -2,6 +2,7 @@ package dev.cloudevents.spring.web;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.ReflectionUtils;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.annotation.CloudEventData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -97,7 +98,10 @@ class CloudEventDataReaderTests {
 	}
 
 	private static MethodParameter parameter(String name) {
-		Method method = ReflectionUtils.findMethod(Handlers.class, name, null);
+		Method method = Arrays.stream(Handlers.class.getDeclaredMethods())
+			.filter((candidate) -> candidate.getName().equals(name))
+			.findFirst()
+			.orElseThrow();
 		return new MethodParameter(method, 0);
 	}
 
