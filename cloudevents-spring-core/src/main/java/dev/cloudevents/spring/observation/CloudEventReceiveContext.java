@@ -19,7 +19,6 @@ import dev.cloudevents.spring.ContentMode;
  * the parent, as the extension carries the trace that started the event's journey, not
  * the last hop.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventReceiveContext extends Observation.Context {

@@ -14,7 +14,6 @@ import dev.cloudevents.spring.CloudEvent;
  * that started the event's journey, so it is added where it is missing and never
  * replaced; each hop's own context travels in the transport's headers.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  * @see <a href=
  * "https://github.com/cloudevents/spec/blob/main/cloudevents/extensions/distributed-tracing.md">Distributed

@@ -40,7 +40,6 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
  * Register it as a bean; without an {@link ObservationRegistry} there is nothing to
  * observe and no need to.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventObservationWebFilter implements WebFilter {
