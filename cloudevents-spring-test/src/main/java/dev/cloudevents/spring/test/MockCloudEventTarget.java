@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -32,7 +32,7 @@ import dev.cloudevents.spring.http.CloudEventHttpBinding;
  * <pre class="code">
  * MockCloudEventTarget target = MockCloudEventTarget.create();
  * RestClient client = RestClient.builder().requestFactory(target.requestFactory()).build();
- * // ... a CloudEventTemplate on that client, or WebClient.builder().clientConnector(target.connector())
+ * // ... a CloudEventTemplate on that client, or WebClient.builder().filter(target.exchangeFilter())
  *
  * target.expect(2, "com.example.order.created");                        // answered 202
  * target.expect("com.example.order.priced").andReply(priceEvent);       // answered with an event
@@ -82,12 +82,12 @@ public final class MockCloudEventTarget {
 	}
 
 	/**
-	 * Return a connector for a {@code WebClient} that delivers every request to this
-	 * target instead of the network.
-	 * @return the connector
+	 * Return a filter for a {@code WebClient} that delivers every request to this target
+	 * instead of the network; register it after any filter that should see the requests.
+	 * @return the filter
 	 */
-	public ClientHttpConnector connector() {
-		return new TargetConnector(this);
+	public ExchangeFilterFunction exchangeFilter() {
+		return new TargetExchangeFilter(this);
 	}
 
 	/**
