@@ -36,7 +36,6 @@ import org.springframework.util.MimeTypeUtils;
  * an encoder serializes it with its {@link JsonMapper}. Typed access to JSON data goes
  * through {@link #dataAs(Class)}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEvent {

@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatusCode;
  * @param status the status the target answered with, or {@code null} if it did not answer
  * @param failure why the target did not answer, such as a refused connection or a
  * timeout, or {@code null} if it answered
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public record DeliveryAttempt(int number, Instant time, @Nullable HttpStatusCode status, @Nullable Throwable failure) {

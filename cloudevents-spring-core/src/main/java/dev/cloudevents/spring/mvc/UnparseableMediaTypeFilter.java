@@ -28,7 +28,6 @@ import dev.cloudevents.spring.web.UnparseableMediaTypes;
  * itself, because Spring's error rendering reads {@code Accept} too. Needed only while
  * {@link UnparseableMediaTypes#springParserFails()}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class UnparseableMediaTypeFilter extends OncePerRequestFilter implements Ordered {

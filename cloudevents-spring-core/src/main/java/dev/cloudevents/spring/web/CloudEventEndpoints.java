@@ -12,7 +12,6 @@ import dev.cloudevents.spring.CloudEvent;
  * {@code List<CloudEvent>}, {@code Mono<CloudEvent>} or {@code Flux<CloudEvent>} (any
  * single-type wrapper of events) or {@link CloudEventData @CloudEventData} parameter.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventEndpoints {

@@ -19,7 +19,6 @@ import org.springframework.util.MimeTypeUtils;
  * {@code produces} condition of any handler, content negotiation, error rendering. The
  * filters that use this answer 400 first.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  * @see dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter
  * @see dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter

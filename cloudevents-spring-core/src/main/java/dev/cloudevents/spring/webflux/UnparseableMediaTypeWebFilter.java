@@ -19,7 +19,6 @@ import dev.cloudevents.spring.web.UnparseableMediaTypes;
  * first and closes the connection. Needed only while
  * {@link UnparseableMediaTypes#springParserFails()}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class UnparseableMediaTypeWebFilter implements WebFilter, Ordered {

@@ -22,8 +22,6 @@ import dev.cloudevents.spring.web.Received;
 /**
  * Records every CloudEvent parameter shape it receives; the reply endpoints answer with
  * {@link #reply(CloudEvent)}.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class RecordingController {

@@ -22,8 +22,6 @@ import dev.cloudevents.spring.web.Received;
 /**
  * Records every CloudEvent parameter shape it receives, reactive ones included; the reply
  * endpoints answer with {@link RecordingController#reply(CloudEvent)}.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class ReactiveRecordingController {

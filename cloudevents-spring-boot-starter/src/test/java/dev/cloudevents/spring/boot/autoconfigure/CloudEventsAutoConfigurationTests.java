@@ -22,7 +22,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -387,6 +389,26 @@ class CloudEventsAutoConfigurationTests {
 			.doesNotHaveBean(dev.cloudevents.spring.mvc.CloudEventMethodArgumentResolver.class)
 			.doesNotHaveBean(CloudEventResponseBodyAdvice.class)
 			.doesNotHaveBean(CloudEventExceptionHandler.class));
+	}
+
+	@Test
+	void eachWebStackRoutesByEventTypeThroughItsRequestMapping() {
+		this.servletContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void registrationsOfTheApplicationTakeOverTheRequestMapping() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
 	}
 
 	// Spring Framework 7.0.8, which Boot 4.0.7 brings, has the parser defect they guard
