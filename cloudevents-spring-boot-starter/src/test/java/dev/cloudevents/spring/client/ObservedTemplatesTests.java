@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * with the same registry.
  */
 @SpringBootTest(classes = { EventReceiverApplication.class, ObservedTemplatesTests.Observations.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cloudevents.http.retry.initial-interval=10ms")
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cloudevents.http.retry.initial-interval=10ms",
+				"logging.level.dev.cloudevents.spring.client=debug" })
 @ExtendWith(OutputCaptureExtension.class)
 class ObservedTemplatesTests {
 
@@ -103,8 +105,14 @@ class ObservedTemplatesTests {
 	@Test
 	void retriedDeliveryCountsItsAttemptsEachAChildExchangeAndLogsTheRetry(CapturedOutput output) {
 		this.receiver.script(Answer.status(503), Answer.status(202));
-		this.template.send(uri("/scripted"), event(SpecVersion.V1_0));
+		CloudEvent event = event(SpecVersion.V1_0);
+		this.template.send(uri("/scripted"), event);
 		assertRetried(output);
+		assertThat(output.getOut())
+			.contains("DEBUG",
+					"Sending CloudEvent id='" + event.id()
+							+ "', type='com.example.order.created', source='https://example.com/orders', mode=binary")
+			.doesNotContain("hello, world");
 	}
 
 	@Test
