@@ -205,11 +205,7 @@ public final class CloudEventHttpBinding {
 	 * @return the body bytes
 	 */
 	public byte[] binaryBody(CloudEvent event) {
-		Object value = event.dataValue();
-		if (value != null) {
-			return this.format.jsonMapper().writeValueAsBytes(value);
-		}
-		byte[] data = event.data();
+		byte[] data = this.format.dataBytes(event);
 		return (data != null) ? data : EMPTY;
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.annotation.CloudEventData;
-import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.annotation.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -93,6 +93,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		}
 		Object read = this.converter.read(type, new ServletServerHttpRequest(servletRequest), null);
 		webRequest.setAttribute(attribute, read, RequestAttributes.SCOPE_REQUEST);
+		CloudEventObservationInterceptor.eventsRead(webRequest, read);
 		return read;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.annotation.CloudEventData;
-import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.annotation.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -107,8 +107,12 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 
 	@SuppressWarnings("unchecked")
 	private <T> Mono<T> read(ServerWebExchange exchange, ResolvableType type, String attribute) {
-		return (Mono<T>) exchange.getAttributes()
-			.computeIfAbsent(attribute, (name) -> this.reader.readMono(type, exchange.getRequest(), Map.of()).cache());
+		return (Mono<T>) exchange.getAttributes().computeIfAbsent(attribute, (name) -> {
+			CloudEventObservationWebFilter.readingEvents(exchange);
+			return this.reader.readMono(type, exchange.getRequest(), Map.of())
+				.doOnNext((read) -> CloudEventObservationWebFilter.eventsRead(exchange, read))
+				.cache();
+		});
 	}
 
 }
