@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.http.CloudEventHttp;
-import dev.cloudevents.spring.http.HttpMessage;
+import dev.cloudevents.spring.http.CloudEventHttpMessage;
 
 import static dev.cloudevents.spring.test.CloudEventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -126,7 +126,7 @@ class CloudEventResponseAssertTests {
 			.withMessageContaining("byte[] or String");
 	}
 
-	private static ResponseEntity<byte[]> response(HttpMessage message) {
+	private static ResponseEntity<byte[]> response(CloudEventHttpMessage message) {
 		return ResponseEntity.ok().headers(message.headers()).body(message.body());
 	}
 
