@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -137,6 +138,17 @@ public final class JsonEventFormat {
 	 */
 	public EventLimits limits() {
 		return this.limits;
+	}
+
+	/**
+	 * Return the data of an event as binary-mode protocol bindings carry it: bytes as
+	 * they are, data given as an object serialized to JSON with this format's mapper.
+	 * @param event the event
+	 * @return the data bytes, or {@code null} if the event has no data
+	 */
+	public byte @Nullable [] dataBytes(CloudEvent event) {
+		Object value = event.dataValue();
+		return (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
 	}
 
 	/**
