@@ -2,6 +2,7 @@ package dev.cloudevents.spring.observation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.micrometer.common.KeyValue;
@@ -44,7 +45,8 @@ final class EventKeyValues {
 		}
 		CloudEvent event = events.get(0);
 		KeyValues values = KeyValues.of(KeyValue.of(HighCardinalityKeyNames.EVENT_ID, event.id()),
-				KeyValue.of(HighCardinalityKeyNames.EVENT_SOURCE, event.source().toString()));
+				KeyValue.of(HighCardinalityKeyNames.EVENT_SOURCE,
+						Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE))));
 		String subject = event.subject();
 		return (subject != null) ? values.and(KeyValue.of(HighCardinalityKeyNames.EVENT_SUBJECT, subject)) : values;
 	}

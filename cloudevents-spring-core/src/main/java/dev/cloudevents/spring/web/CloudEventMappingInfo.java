@@ -115,7 +115,8 @@ public final class CloudEventMappingInfo {
 		if (this.sources.length == 0) {
 			return true;
 		}
-		String source = event.source().toString();
+		// the text: the event builds its URI only when asked
+		String source = event.attributeAsString(CloudEvent.SOURCE);
 		for (String candidate : this.sources) {
 			if (candidate.equals(source)) {
 				return true;

@@ -169,8 +169,10 @@ public final class CloudEventKafkaBinding {
 		if (subject != null) {
 			add(headers, ATTRIBUTE_HEADERS[8], subject);
 		}
-		if (event.time() != null) {
-			add(headers, ATTRIBUTE_HEADERS[9], Objects.requireNonNull(event.attributeAsString(CloudEvent.TIME)));
+		// as text: a time received as text stays unparsed
+		String time = event.attributeAsString(CloudEvent.TIME);
+		if (time != null) {
+			add(headers, ATTRIBUTE_HEADERS[9], time);
 		}
 		event.extensions().forEach((name, value) -> {
 			String text = (value instanceof String string) ? string
