@@ -6,6 +6,10 @@ ratios; then the other methods, and the targets of the honest inputs (1,024 dist
 events) met or not. The scaling benchmarks are scaling.py's.
 
     python3 benchmarks/report.py jmh-result.json
+    python3 benchmarks/report.py --allocation jmh-result.json   # bytes per operation only
+
+Bytes allocated per operation do not depend on the load of the machine; operations per
+second do.
 """
 import json
 import sys
@@ -31,7 +35,7 @@ def load(path):
         gc = result["secondaryMetrics"].get("gc.alloc.rate.norm", {})
         rows[(cls, size, params.get("distinct", "1"))][method] = (
             result["primaryMetric"]["score"],
-            result["primaryMetric"]["scoreError"],
+            float(result["primaryMetric"]["scoreError"]),
             gc.get("score"),
         )
     return rows
@@ -40,6 +44,20 @@ def load(path):
 def key(row):
     cls, size, distinct = row
     return cls, ORDER.get(size, 9), int(distinct)
+
+
+def allocation(path):
+    rows = load(path)
+    print("| benchmark | size | distinct events | compared with | ours B/op | its B/op | its / ours |")
+    print("|---|---|---:|---|---:|---:|---:|")
+    for row in sorted(rows, key=key):
+        cls, size, distinct = row
+        methods = rows[row]
+        for method in sorted(m for m in methods if m not in (OURS, FLOOR)):
+            ours, reference = methods.get(OURS), methods[method]
+            print("| {} | {} | {} | {} | {} | {} | {} |".format(
+                cls, size, "{:,}".format(int(distinct)), method, alloc(ours), alloc(reference),
+                "{:.1f}x".format(reference[2] / ours[2]) if ours and ours[2] and reference[2] else ""))
 
 
 def main(path):
@@ -113,4 +131,7 @@ def alloc(m):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--allocation":
+        allocation(sys.argv[2])
+    else:
+        main(sys.argv[1])

@@ -22,7 +22,7 @@ def load(path):
     batch = defaultdict(dict)  # library -> {events: (events/s, error)}
     for result in results:
         cls, method = result["benchmark"].rsplit(".", 2)[-2:]
-        score, error = result["primaryMetric"]["score"], result["primaryMetric"]["scoreError"]
+        score, error = result["primaryMetric"]["score"], float(result["primaryMetric"]["scoreError"])
         if cls == "StructuredScaling":
             size = int(result["params"]["dataBytes"])
             operation = "decode" if method.startswith("decode") else "encode"
