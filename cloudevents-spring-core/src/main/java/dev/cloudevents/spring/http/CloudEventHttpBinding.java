@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -315,21 +316,21 @@ public final class CloudEventHttpBinding {
 		int maxExtensions = this.format.limits().maxExtensions();
 		int extensions = 0;
 		int coreAttributes = v03 ? V03_ATTRIBUTES : V10_ATTRIBUTES;
+		int coreAttributesSeen = 0;
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
-		// HttpHeaders names each header once, in the first spelling its backing map
-		// holds;
-		// a case-sensitive backing map (a LinkedMultiValueMap) may hold a name in two
-		// spellings, which only its size tells. Names and lookups only: server adapters
-		// (the Servlet one) support no entry view.
-		Set<String> names = headers.headerNames();
-		if (names.size() != headers.size()) {
-			rejectRepeatedAttribute(headers);
-		}
-		for (String name : names) {
+		// The backing map: each of HttpHeaders' views of the names (headerNames(),
+		// headerSet(), forEach) first copies every name into a new case-insensitive map,
+		// about 1 KB a message, more than the rest of the decode. A name that a
+		// case-sensitive backing map (a LinkedMultiValueMap) holds in two spellings is
+		// caught below. Names and lookups only: server adapters (the Servlet one) support
+		// no entry view.
+		@SuppressWarnings("removal")
+		MultiValueMap<String, String> backing = headers.asMultiValueMap();
+		for (String name : backing.keySet()) {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				continue;
 			}
-			List<String> values = headers.get(name);
+			List<String> values = backing.get(name);
 			int index = attributeIndex(name);
 			String attribute = (index >= 0) ? ATTRIBUTES[index]
 					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
@@ -341,6 +342,12 @@ public final class CloudEventHttpBinding {
 			if (values.size() != 1) {
 				throw new InvalidCloudEventException(attribute,
 						"must be sent once, but header '" + name + "' appears " + values.size() + " times");
+			}
+			if (core) {
+				if ((coreAttributesSeen & (1 << index)) != 0) {
+					rejectRepeatedAttribute(headers);
+				}
+				coreAttributesSeen |= 1 << index;
 			}
 			if (attribute.equals(CloudEvent.DATACONTENTTYPE)) {
 				throw new InvalidCloudEventException(attribute,
@@ -358,7 +365,12 @@ public final class CloudEventHttpBinding {
 		if (body.length > 0) {
 			builder.data(body);
 		}
-		return builder.build();
+		CloudEvent event = builder.build();
+		if (event.extensions().size() != extensions) {
+			// an extension header in two spellings
+			rejectRepeatedAttribute(headers);
+		}
+		return event;
 	}
 
 	private static int coreAttributes(SpecVersion version) {
@@ -412,6 +424,7 @@ public final class CloudEventHttpBinding {
 				}
 			}
 		}
+		throw new InvalidCloudEventException("The ce- headers name an attribute more than once");
 	}
 
 	private static boolean mayBeCloudEventsType(String contentType) {
