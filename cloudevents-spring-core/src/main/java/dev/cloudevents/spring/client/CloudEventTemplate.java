@@ -48,21 +48,9 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  *
  * @see ReactiveCloudEventTemplate
  */
-public class CloudEventTemplate {
+public class CloudEventTemplate extends TemplateSupport {
 
 	private final RestClient restClient;
-
-	private final CloudEventHttpBinding binding;
-
-	private final ReplyReader replyReader;
-
-	private ContentMode contentMode = ContentMode.BINARY;
-
-	private @Nullable URI source;
-
-	private @Nullable URI sink;
-
-	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -71,53 +59,8 @@ public class CloudEventTemplate {
 	 * @param binding the binding that writes events and reads replies
 	 */
 	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding) {
+		super(binding);
 		this.restClient = restClient;
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
-	}
-
-	/**
-	 * Set the content mode of the sends that name none. Default is binary.
-	 * @param contentMode binary or structured
-	 */
-	public void setContentMode(ContentMode contentMode) {
-		this.contentMode = contentMode;
-	}
-
-	/**
-	 * Set the source of the events built by {@link #send(String, Object)}.
-	 * @param source the source, a URI reference
-	 */
-	public void setSource(URI source) {
-		this.source = source;
-	}
-
-	/**
-	 * Set the target of {@link #send(String, Object)}.
-	 * @param sink an absolute URI, or {@code null} for none
-	 */
-	public void setSink(@Nullable URI sink) {
-		this.sink = sink;
-	}
-
-	/**
-	 * Set when and how often failed attempts are retried. Default is
-	 * {@link RetrySettings#defaults()}.
-	 * @param retrySettings the settings
-	 */
-	public void setRetrySettings(RetrySettings retrySettings) {
-		this.retryPolicy = new RetryPolicy(retrySettings);
-	}
-
-	/**
-	 * Set the largest reply this template reads as an event; a longer one fails
-	 * {@link #sendAndReceive} and {@link #exchange} with an
-	 * {@link InvalidCloudEventException}. Default is 1MB, as
-	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxBodySize the limit
-	 */
-	public void setMaxBodySize(DataSize maxBodySize) {
-		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -211,8 +154,8 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public CloudEvent send(String type, @Nullable Object data) {
-		URI target = TemplateDefaults.requireSink(this.sink);
-		CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
+		URI target = sink();
+		CloudEvent event = event(type, data);
 		send(target, event);
 		return event;
 	}
@@ -242,14 +185,14 @@ public class CloudEventTemplate {
 	}
 
 	private CloudEventResponse withRetries(Supplier<CloudEventResponse> attempt) {
-		DeliveryAttempts attempts = new DeliveryAttempts();
+		DeliveryAttempts attempts = attempts();
 		while (true) {
-			Instant start = this.retryPolicy.clock().instant();
+			attempts.start();
 			try {
 				return attempt.get();
 			}
 			catch (CloudEventDeliveryException | CloudEventConnectionException ex) {
-				Decision decision = this.retryPolicy.decide(attempts.failed(start, ex), ex);
+				Decision decision = attempts.failed(ex);
 				Duration delay = decision.delay();
 				if (delay == null) {
 					throw attempts.giveUp(ex, decision.reason());
@@ -286,17 +229,18 @@ public class CloudEventTemplate {
 					body.skip(ReplyReader.MAX_UNWANTED_BODY);
 					return new CloudEventResponse(response.getStatusCode(), headers, null);
 				}
-				// one byte more than allowed tells a reply too long without reading all
-				// of it
-				byte[] reply = body.readNBytes(this.replyReader.maxReplyBytes() + 1);
-				if (reply.length > this.replyReader.maxReplyBytes()) {
+				// one byte more than allowed tells a reply too long without
+				// reading all of it
+				int max = this.replyReader.maxReplyBytes();
+				byte[] reply = (max < 0) ? body.readAllBytes() : body.readNBytes(max + 1);
+				if (max >= 0 && reply.length > max) {
 					throw this.replyReader.replyTooLong();
 				}
 				return this.replyReader.response(response.getStatusCode(), headers, reply);
 			}, true);
 		}
 		catch (ResourceAccessException ex) {
-			throw new CloudEventConnectionException(target, (ex.getCause() != null) ? ex.getCause() : ex);
+			throw connectionFailure(target, ex);
 		}
 	}
 

@@ -52,23 +52,11 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * <p>
  * Configure an instance before its first send; then it is thread-safe.
  */
-public class ReactiveCloudEventTemplate {
+public class ReactiveCloudEventTemplate extends TemplateSupport {
 
 	private static final byte[] NO_BODY = new byte[0];
 
 	private final WebClient webClient;
-
-	private final CloudEventHttpBinding binding;
-
-	private final ReplyReader replyReader;
-
-	private ContentMode contentMode = ContentMode.BINARY;
-
-	private @Nullable URI source;
-
-	private @Nullable URI sink;
-
-	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -77,53 +65,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param binding the binding that writes events and reads replies
 	 */
 	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding) {
+		super(binding);
 		this.webClient = webClient;
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
-	}
-
-	/**
-	 * Set the content mode of the sends that name none. Default is binary.
-	 * @param contentMode binary or structured
-	 */
-	public void setContentMode(ContentMode contentMode) {
-		this.contentMode = contentMode;
-	}
-
-	/**
-	 * Set the source of the events built by {@link #send(String, Object)}.
-	 * @param source the source, a URI reference
-	 */
-	public void setSource(URI source) {
-		this.source = source;
-	}
-
-	/**
-	 * Set the target of {@link #send(String, Object)}.
-	 * @param sink an absolute URI, or {@code null} for none
-	 */
-	public void setSink(@Nullable URI sink) {
-		this.sink = sink;
-	}
-
-	/**
-	 * Set when and how often failed attempts are retried. Default is
-	 * {@link RetrySettings#defaults()}.
-	 * @param retrySettings the settings
-	 */
-	public void setRetrySettings(RetrySettings retrySettings) {
-		this.retryPolicy = new RetryPolicy(retrySettings);
-	}
-
-	/**
-	 * Set the largest reply this template reads as an event; a longer one fails
-	 * {@link #sendAndReceive} and {@link #exchange} with an
-	 * {@link InvalidCloudEventException}. Default is 1MB, as
-	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxBodySize the limit
-	 */
-	public void setMaxBodySize(DataSize maxBodySize) {
-		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -198,8 +141,8 @@ public class ReactiveCloudEventTemplate {
 	 */
 	public Mono<CloudEvent> send(String type, @Nullable Object data) {
 		return Mono.defer(() -> {
-			URI target = TemplateDefaults.requireSink(this.sink);
-			CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
+			URI target = sink();
+			CloudEvent event = event(type, data);
 			return send(target, event).thenReturn(event);
 		});
 	}
@@ -225,14 +168,16 @@ public class ReactiveCloudEventTemplate {
 	}
 
 	private Mono<CloudEventResponse> withRetries(Mono<CloudEventResponse> attempt) {
-		return Mono.defer(() -> attempt(attempt, new DeliveryAttempts()));
+		return Mono.defer(() -> attempt(attempt, attempts()));
 	}
 
 	private Mono<CloudEventResponse> attempt(Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
-		Instant start = this.retryPolicy.clock().instant();
-		return attempt.onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
+		return Mono.defer(() -> {
+			attempts.start();
+			return attempt;
+		}).onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
 			RuntimeException failure = (RuntimeException) ex;
-			Decision decision = this.retryPolicy.decide(attempts.failed(start, failure), failure);
+			Decision decision = attempts.failed(failure);
 			Duration delay = decision.delay();
 			if (delay == null) {
 				return Mono.error(attempts.giveUp(failure, decision.reason()));
@@ -252,9 +197,7 @@ public class ReactiveCloudEventTemplate {
 				.body(BodyInserters
 					.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(message.body()))))
 				.exchangeToMono((response) -> read(target, response, requireSuccess, readReply));
-		})
-			.onErrorMap(WebClientRequestException.class,
-					(ex) -> new CloudEventConnectionException(target, ex.getCause() != null ? ex.getCause() : ex));
+		}).onErrorMap(WebClientRequestException.class, (ex) -> connectionFailure(target, ex));
 	}
 
 	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess,

@@ -47,14 +47,15 @@ public final class CloudEventHttpBinding {
 	/** Prefix of the headers that carry attributes in binary mode. */
 	public static final String HEADER_PREFIX = "ce-";
 
+	/** The header of the spec version, whose presence marks a message in binary mode. */
+	public static final String SPECVERSION_HEADER = HEADER_PREFIX + CloudEvent.SPECVERSION;
+
 	// No charset parameter: JSON is UTF-8 anyway (RFC 8259), servlet containers respell
 	// one ("; charset=utf-8" becomes ";charset=utf-8"), and the JavaScript SDK compares
 	// the Content-Type letter for letter.
 	private static final String STRUCTURED_CONTENT_TYPE = JsonEventFormat.CONTENT_TYPE;
 
 	private static final String BATCH_CONTENT_TYPE = JsonEventFormat.BATCH_CONTENT_TYPE;
-
-	private static final String CE_SPECVERSION = HEADER_PREFIX + CloudEvent.SPECVERSION;
 
 	private static final String CE_ID = HEADER_PREFIX + CloudEvent.ID;
 
@@ -145,19 +146,9 @@ public final class CloudEventHttpBinding {
 		return count;
 	}
 
-	/**
-	 * Add the binary-mode headers of an event ({@code ce-*} and {@code Content-Type}) to
-	 * existing headers, so that a body can be streamed after them.
-	 * @param event the event
-	 * @param headers the headers to add to
-	 */
-	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
-		writeBinaryHeaders(event, headers::set);
-	}
-
 	private static void writeBinaryHeaders(CloudEvent event, BiConsumer<String, String> headers) {
 		SpecVersion version = event.specVersion();
-		headers.accept(CE_SPECVERSION, version.value());
+		headers.accept(SPECVERSION_HEADER, version.value());
 		headers.accept(CE_ID, HeaderValues.encode(event.id()));
 		headers.accept(CE_SOURCE, HeaderValues.encode(event.source().toString()));
 		headers.accept(CE_TYPE, HeaderValues.encode(event.type()));
@@ -199,18 +190,9 @@ public final class CloudEventHttpBinding {
 		return header;
 	}
 
-	/**
-	 * Return the binary-mode body of an event: its data bytes, data given as an object
-	 * serialized with the format's mapper, or an empty array.
-	 * @param event the event
-	 * @return the body bytes
-	 */
-	public byte[] binaryBody(CloudEvent event) {
-		Object value = event.dataValue();
-		if (value != null) {
-			return this.format.jsonMapper().writeValueAsBytes(value);
-		}
-		byte[] data = event.data();
+	// data given as an object is written with the format's mapper
+	private byte[] binaryBody(CloudEvent event) {
+		byte[] data = this.format.dataBytes(event);
 		return (data != null) ? data : EMPTY;
 	}
 
@@ -249,7 +231,7 @@ public final class CloudEventHttpBinding {
 		if (contentType != null) {
 			return isBatchSubtype(contentType) ? null : ContentMode.STRUCTURED;
 		}
-		return (headers.getFirst(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
+		return (headers.getFirst(SPECVERSION_HEADER) != null) ? ContentMode.BINARY : null;
 	}
 
 	/**
@@ -308,7 +290,7 @@ public final class CloudEventHttpBinding {
 	}
 
 	private CloudEvent fromBinary(HttpHeaders headers, @Nullable String contentType, byte[] body) {
-		String specVersion = headers.getFirst(CE_SPECVERSION);
+		String specVersion = headers.getFirst(SPECVERSION_HEADER);
 		if (specVersion == null) {
 			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
 					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
@@ -322,8 +304,8 @@ public final class CloudEventHttpBinding {
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
 		// the backing map, not the merged case-insensitive view that HttpHeaders builds
 		// on each iteration: a name that comes twice in different case is caught below.
-		// Names and lookups only: server adapters (the Servlet one) support no entry
-		// view.
+		// Names and lookups only: server adapters (the Servlet one)
+		// support no entry view.
 		MultiValueMap<String, String> backing = headers.asMultiValueMap();
 		for (String name : backing.keySet()) {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {

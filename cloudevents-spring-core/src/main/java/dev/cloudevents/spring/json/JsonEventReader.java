@@ -358,7 +358,7 @@ final class JsonEventReader {
 	}
 
 	private boolean isKnownJsonData() {
-		return "1.0".equals(this.specVersion) && CloudEvent.isJsonContentType(this.dataContentType);
+		return "1.0".equals(this.specVersion) && JsonEventFormat.isJsonContentType(this.dataContentType);
 	}
 
 	private void readDataBase64(JsonToken token) {
@@ -450,16 +450,16 @@ final class JsonEventReader {
 		if (version == SpecVersion.V0_3 && this.dataContentEncoding != null) {
 			builder.data(base64Data((String) this.dataContentEncoding));
 		}
-		else if (contentType == null || CloudEvent.isJsonContentType(contentType)) {
+		else if (contentType == null || JsonEventFormat.isJsonContentType(contentType)) {
 			builder.jsonData(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
 			if (contentType == null) {
-				// the spec's implied type, made explicit for bindings that re-encode the
-				// event
+				// the spec's implied type, made explicit for bindings
+				// that re-encode the event
 				builder.dataContentType(APPLICATION_JSON);
 			}
 		}
 		else if (this.dataToken == JsonToken.VALUE_STRING) {
-			builder.data(this.dataText.getBytes(charset(contentType)));
+			builder.data(this.dataText.getBytes(JsonEventFormat.charset(contentType)));
 		}
 		else {
 			throw new InvalidCloudEventException(DATA, "must be a JSON string when 'datacontenttype' ('" + contentType
@@ -482,20 +482,6 @@ final class JsonEventReader {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidCloudEventException(DATA, "is not valid Base64: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Charset charset(String contentType) {
-		if (contentType.indexOf(';') < 0) {
-			return StandardCharsets.UTF_8;
-		}
-		try {
-			Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
-			return (charset != null) ? charset : StandardCharsets.UTF_8;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
-					"names a charset this runtime does not support: '" + contentType + "'", ex);
 		}
 	}
 

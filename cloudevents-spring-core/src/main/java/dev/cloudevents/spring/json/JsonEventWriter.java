@@ -94,7 +94,8 @@ final class JsonEventWriter {
 		String encoding = event.dataContentEncoding();
 		byte[] bytes = null;
 		DataMode mode;
-		if (value != null && encoding == null && (contentType == null || CloudEvent.isJsonContentType(contentType))) {
+		if (value != null && encoding == null
+				&& (contentType == null || JsonEventFormat.isJsonContentType(contentType))) {
 			mode = DataMode.OBJECT;
 		}
 		else {
@@ -165,7 +166,7 @@ final class JsonEventWriter {
 			}
 			case TEXT -> {
 				generator.writeName(DATA);
-				generator.writeString(new String(bytes, charset(contentType)));
+				generator.writeString(new String(bytes, JsonEventFormat.charset(contentType)));
 			}
 			case BASE64 -> {
 				generator.writeName((version == SpecVersion.V1_0) ? DATA_BASE64 : DATA);
@@ -197,7 +198,7 @@ final class JsonEventWriter {
 			// no type, no assumption: the spec wants data_base64 and no datacontenttype
 			return DataMode.BASE64;
 		}
-		if (CloudEvent.isJsonContentType(contentType)) {
+		if (JsonEventFormat.isJsonContentType(contentType)) {
 			// Bytes that claim to be JSON but are not (a binary-mode body with a wrong
 			// Content-Type, say) would corrupt the document if written raw. They go in
 			// Base64 instead, which keeps them and their datacontenttype exactly.
@@ -237,11 +238,6 @@ final class JsonEventWriter {
 		catch (CharacterCodingException ex) {
 			return false;
 		}
-	}
-
-	private static Charset charset(@Nullable String contentType) {
-		Charset charset = (contentType != null) ? MimeTypeUtils.parseMimeType(contentType).getCharset() : null;
-		return (charset != null) ? charset : StandardCharsets.UTF_8;
 	}
 
 	private enum DataMode {

@@ -34,8 +34,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CloudEventExceptionHandler {
 
-	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
-
 	/**
 	 * Answer a request that does not carry an acceptable CloudEvent.
 	 * @param ex the exception
@@ -65,7 +63,8 @@ public class CloudEventExceptionHandler {
 	public ResponseEntity<ProblemDetail> handleMalformedContentType(HttpMediaTypeNotSupportedException ex,
 			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
 		String contentType = request.getContentType();
-		if (request.getHeader(BINARY_MODE_HEADER) == null || contentType == null || isMediaType(contentType)) {
+		if (request.getHeader(CloudEventHttpBinding.SPECVERSION_HEADER) == null || contentType == null
+				|| isMediaType(contentType)) {
 			throw ex;
 		}
 		return handleCloudEventRequestException(

@@ -79,7 +79,7 @@ class JsonEventFormatPropertyTests {
 		if (contentType == null) {
 			return true;
 		}
-		if (CloudEvent.isJsonContentType(contentType)) {
+		if (JsonEventFormat.isJsonContentType(contentType)) {
 			return false;
 		}
 		String type = MimeTypeUtils.parseMimeType(contentType).getType();

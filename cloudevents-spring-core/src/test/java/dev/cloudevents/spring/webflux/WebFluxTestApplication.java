@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -23,6 +24,7 @@ import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.RecordingController;
 import dev.cloudevents.spring.web.Received;
+import dev.cloudevents.spring.workaround.UnparseableMediaTypeWebFilter;
 
 /**
  * A WebFlux application that receives CloudEvents with
@@ -67,7 +69,7 @@ public class WebFluxTestApplication {
 			configurer.customCodecs().registerWithDefaultConfig(reader, (config) -> {
 				Integer maxInMemorySize = config.maxInMemorySize();
 				if (maxInMemorySize != null) {
-					reader.setMaxInMemorySize(maxInMemorySize);
+					reader.setMaxBodySize(DataSize.ofBytes(maxInMemorySize));
 				}
 			});
 			configurer.customCodecs().register(writer);

@@ -16,13 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -301,7 +300,9 @@ class PlayerHttpContractTests {
 				""");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("http://localhost:1/nobody-home");
+		assertThat(response.getBody()).contains("http://localhost:1/nobody-home")
+			.contains("connection refused")
+			.doesNotContain("null");
 	}
 
 	private JsonNode nextEnvelope(Iterator<String> lines) throws Exception {

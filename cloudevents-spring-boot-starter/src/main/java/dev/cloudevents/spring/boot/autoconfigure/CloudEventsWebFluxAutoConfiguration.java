@@ -8,14 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.webflux.CloudEventMethodArgumentResolver;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
-import dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -36,13 +34,6 @@ public final class CloudEventsWebFluxAutoConfiguration {
 	CloudEventMethodArgumentResolver reactiveCloudEventMethodArgumentResolver(CloudEventHttpBinding binding,
 			CloudEventsProperties properties) {
 		return new CloudEventMethodArgumentResolver(CloudEventsAutoConfiguration.reader(binding, properties));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Conditional(OnUnparseableMediaTypeDefectCondition.class)
-	UnparseableMediaTypeWebFilter unparseableMediaTypeWebFilter() {
-		return new UnparseableMediaTypeWebFilter();
 	}
 
 	@Bean

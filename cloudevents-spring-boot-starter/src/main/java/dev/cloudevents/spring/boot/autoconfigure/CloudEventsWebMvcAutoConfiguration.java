@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,7 +17,6 @@ import dev.cloudevents.spring.mvc.CloudEventExceptionHandler;
 import dev.cloudevents.spring.mvc.CloudEventMethodArgumentResolver;
 import dev.cloudevents.spring.mvc.CloudEventRequestBodyAdvice;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
-import dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -66,13 +64,6 @@ public final class CloudEventsWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	CloudEventExceptionHandler cloudEventExceptionHandler() {
 		return new CloudEventExceptionHandler();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Conditional(OnUnparseableMediaTypeDefectCondition.class)
-	UnparseableMediaTypeFilter unparseableMediaTypeFilter() {
-		return new UnparseableMediaTypeFilter();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.webflux;
+package dev.cloudevents.spring.webhook;
 
 import java.util.function.Supplier;
 
@@ -11,9 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import dev.cloudevents.spring.web.CloudEventEndpoints;
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.WebhookHandshake;
 
 /**
  * Applies a {@link WebhookHandshake} to the WebFlux handler methods that

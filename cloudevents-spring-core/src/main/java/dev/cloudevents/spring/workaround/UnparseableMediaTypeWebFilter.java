@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.webflux;
+package dev.cloudevents.spring.workaround;
 
 import reactor.core.publisher.Mono;
 
@@ -9,7 +9,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.UnparseableMediaTypes;
 
 /**
  * Refuses a request whose {@code Accept} the running Spring Framework fails to parse (see
