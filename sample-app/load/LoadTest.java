@@ -39,8 +39,6 @@ import java.util.regex.Pattern;
  *
  * Options: {@code url}, {@code senders} (64), {@code seconds} (60), {@code max-requests}
  * (10000000), {@code prefix} (load), {@code kept} (the app's {@code player.max-events}, 1000).
- *
- * @author cloudevents-spring
  */
 public class LoadTest {
 

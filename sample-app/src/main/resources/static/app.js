@@ -1,5 +1,6 @@
 // CloudEvents Player page: composes events for POST /api/send and lists the events
-// streamed by GET /api/events/stream. Event content is only ever rendered as text.
+// streamed by GET /api/events/stream, first painted from GET /api/events. Event content
+// is only ever rendered as text.
 'use strict';
 
 const CORE_ORDER = ['specversion', 'id', 'source', 'type', 'datacontenttype', 'dataschema', 'schemaurl',
@@ -88,10 +89,13 @@ function composeEvent() {
 	return event;
 }
 
-function showResult(kind, text) {
+function showResult(kind, text, problem = null) {
 	const result = $('send-result');
 	result.dataset.kind = kind;
 	result.textContent = text;
+	if (problem) {
+		result.append(el('pre', { 'class': 'problem', 'data-testid': 'send-problem' }, JSON.stringify(problem, null, 2)));
+	}
 }
 
 async function send(submitEvent) {
@@ -121,7 +125,9 @@ async function send(submitEvent) {
 		}
 		else {
 			const reply = body.reply ? ` — reply ${body.reply.type}` : '';
-			showResult(body.status < 300 ? 'ok' : 'error', `Sent — target answered ${body.status}${reply}`);
+			const problem = body.problem ? `: ${body.problem.detail || body.problem.title}` : '';
+			showResult(body.status < 300 ? 'ok' : 'error', `Sent — target answered ${body.status}${reply}${problem}`,
+				body.problem);
 		}
 	}
 	catch (e) {
@@ -195,6 +201,7 @@ function renderEvent(envelope) {
 			el('span', { 'class': 'event-type', 'data-testid': 'event-type' }, event.type),
 			el('span', { 'class': 'event-source', 'data-testid': 'event-source' }, event.source)),
 		el('span', { 'class': 'summary-meta' },
+			envelope.traceId ? el('code', { 'class': 'trace-id', 'data-testid': 'trace-id', title: 'trace id' }, envelope.traceId) : null,
 			el('span', { 'class': 'mode' }, envelope.mode),
 			el('time', { datetime: envelope.at, title: envelope.at }, formatTime(envelope.at))));
 
@@ -263,16 +270,66 @@ function setConnection(state, text) {
 	connection.textContent = text;
 }
 
+// events of a replay in progress, shown all at once when it ends; null when live
+let replay = null;
+
+// whether a replay has ended, after which the stream alone tells what to show
+let replayed = false;
+
 function connect() {
 	const source = new EventSource('api/events/stream');
-	// every (re)connection starts with a replay of the events so far
+	// every (re)connection starts with a replay of the events so far, then 'replayed'
 	source.addEventListener('open', () => {
-		clearEvents();
+		replay = [];
 		setConnection('live', 'live');
 	});
 	source.addEventListener('error', () => setConnection('offline', 'reconnecting…'));
-	source.addEventListener('event', (message) => addEvent(JSON.parse(message.data)));
-	source.addEventListener('clear', clearEvents);
+	source.addEventListener('event', (message) => {
+		const envelope = JSON.parse(message.data);
+		if (replay) {
+			replay.push(envelope);
+		}
+		else {
+			addEvent(envelope);
+		}
+	});
+	source.addEventListener('replayed', () => {
+		const events = replay || [];
+		replay = null;
+		replayed = true;
+		clearEvents();
+		events.forEach(addEvent);
+	});
+	source.addEventListener('clear', () => {
+		if (replay) {
+			replay = [];
+		}
+		else {
+			clearEvents();
+		}
+	});
+}
+
+// the first paint shows the received events at once, whenever the stream comes; its
+// replay then replaces them with the sent ones and every event's headers
+async function showReceivedEvents() {
+	const response = await fetch('api/events', { headers: { 'Accept': 'application/json' } });
+	if (!response.ok) {
+		return;
+	}
+	const events = await response.json();
+	if (replayed) {
+		return;
+	}
+	// oldest first, numbered below every sequence of the stream
+	events.forEach((event, index) => addEvent({
+		sequence: index - events.length,
+		direction: 'received',
+		mode: '',
+		at: event.time || '',
+		headers: {},
+		event,
+	}));
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -289,5 +346,7 @@ document.addEventListener('DOMContentLoaded', () => {
 	$('filter-type').addEventListener('input', refreshList);
 	$('filter-source').addEventListener('input', refreshList);
 	refreshList();
+	// a failure here leaves the page to the stream, which reports its own state
+	showReceivedEvents().catch(() => {});
 	connect();
 });

@@ -37,7 +37,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * {@link dev.cloudevents.spring.json.JsonEventFormat#dataAs(CloudEvent, Class)}, with the
  * format's mapper, the application's one in a Spring Boot application.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEvent {

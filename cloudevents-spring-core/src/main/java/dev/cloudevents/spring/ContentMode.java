@@ -3,7 +3,6 @@ package dev.cloudevents.spring;
 /**
  * How a protocol binding carries an event.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public enum ContentMode {

@@ -9,11 +9,11 @@ import dev.cloudevents.spring.EventLimits.Limit;
  * answer a batch over {@link Limit#BATCH_SIZE} with 413 Content Too Large, like a body
  * over the size limit, and any other limit with 400 Bad Request.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class EventLimitExceededException extends InvalidCloudEventException {
 
+	/** The limit that was exceeded. */
 	private final Limit limit;
 
 	/**

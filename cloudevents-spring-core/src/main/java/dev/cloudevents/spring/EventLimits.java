@@ -24,7 +24,6 @@ import java.util.Objects;
  * JsonEventFormat format = new JsonEventFormat(jsonMapper, limits);
  * </pre>
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class EventLimits {

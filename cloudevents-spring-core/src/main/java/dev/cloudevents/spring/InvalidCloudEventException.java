@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
  * Thrown when an event, or a message meant to carry one, breaks a rule of the CloudEvents
  * specification. The message names the attribute (when there is one) and the rule.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class InvalidCloudEventException extends IllegalArgumentException {
 
+	/** The attribute that is invalid, if one is. */
 	private final @Nullable String attribute;
 
 	/**

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The CloudEvents specification versions this library reads and writes.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public enum SpecVersion {

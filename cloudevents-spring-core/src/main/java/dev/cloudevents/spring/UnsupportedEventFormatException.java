@@ -5,7 +5,6 @@ package dev.cloudevents.spring;
  * library does not read, such as {@code application/cloudevents+avro}. Receivers answer
  * it with 415 Unsupported Media Type.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class UnsupportedEventFormatException extends InvalidCloudEventException {

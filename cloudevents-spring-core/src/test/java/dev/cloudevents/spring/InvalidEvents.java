@@ -2,6 +2,8 @@ package dev.cloudevents.spring;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +24,23 @@ public final class InvalidEvents {
 	private static final String BASE = "'specversion':'1.0','id':'1','source':'/src','type':'t'";
 
 	private static final String BASE_03 = "'specversion':'0.3','id':'1','source':'/src','type':'t'";
+
+	/** U+D800 encoded as if it were a character: CESU-8, not UTF-8. */
+	private static final byte[] SURROGATE = { (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+
+	/** '/' in two bytes instead of one. */
+	private static final byte[] OVERLONG = { (byte) 0xC0, (byte) 0xAF };
+
+	/** 'i' in two bytes, which Jackson reads as 'i'. */
+	private static final byte[] OVERLONG_I = { (byte) 0xC1, (byte) 0xA9 };
+
+	/** U+110000, beyond Unicode. */
+	private static final byte[] ABOVE_MAX = { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 };
+
+	/** The first two bytes of the three of '€'. */
+	private static final byte[] TRUNCATED = { (byte) 0xE2, (byte) 0x82 };
+
+	private static final byte[] CONTINUATION = { (byte) 0x80 };
 
 	private static final List<InvalidEvent> ALL = build();
 
@@ -180,6 +199,39 @@ public final class InvalidEvents {
 				"Attribute 'data' must be a JSON string when 'datacontenttype' ('text/plain') is not a JSON media type");
 		event(cases, "data nested too deep", "{" + BASE + ",'data':" + "[".repeat(2000) + "]".repeat(2000) + "}",
 				"(limit max-nesting-depth)");
+		// invalid UTF-8 (RFC 3629) anywhere: Jackson alone decodes overlong forms and
+		// sequences above U+10FFFF, and checks no string of the data it skips
+		invalidUtf8(cases, "surrogate in a data string", "{" + BASE + ",'data':'a", SURROGATE, "b'}", "data");
+		invalidUtf8(cases, "overlong form in an object of data", "{" + BASE + ",'data':{'k':'", OVERLONG, "'}}",
+				"data");
+		invalidUtf8(cases, "code point above U+10FFFF in an array of data", "{" + BASE + ",'data':['", ABOVE_MAX, "']}",
+				"data");
+		invalidUtf8(cases, "truncated sequence in data", "{" + BASE + ",'data':'", TRUNCATED, "'}", "data");
+		invalidUtf8(cases, "bare continuation byte in data", "{" + BASE + ",'data':'", CONTINUATION, "'}", "data");
+		invalidUtf8(cases, "surrogate in a member name inside data", "{" + BASE + ",'data':{'", SURROGATE, "':1}}",
+				"data");
+		invalidUtf8(cases, "overlong form in a member name inside data", "{" + BASE + ",'data':{'a':{'", OVERLONG,
+				"':1}}}", "data");
+		invalidUtf8(cases, "surrogate in 0.3 data", "{" + BASE_03 + ",'data':{'k':'", SURROGATE, "'}}", "data");
+		invalidUtf8(cases, "overlong form in text data", "{" + BASE + ",'datacontenttype':'text/plain','data':'",
+				OVERLONG, "'}", "data");
+		invalidUtf8(cases, "surrogate in data before specversion", "{'data':'", SURROGATE, "'," + BASE + "}", "data");
+		invalidUtf8(cases, "overlong form in data_base64", "{" + BASE + ",'data_base64':'AA", OVERLONG, "'}",
+				"data_base64");
+		invalidUtf8(cases, "overlong form in id", "{'specversion':'1.0','source':'/src','type':'t','id':'a", OVERLONG,
+				"'}", "id");
+		invalidUtf8(cases, "code point above U+10FFFF in subject", "{" + BASE + ",'subject':'", ABOVE_MAX, "'}",
+				"subject");
+		invalidUtf8(cases, "surrogate in an extension", "{" + BASE + ",'myext':'", SURROGATE, "'}", "myext");
+		event(cases, "escaped unpaired surrogate in text data",
+				"{" + BASE + ",'datacontenttype':'text/plain','data':'a\\ud800'}",
+				"Attribute 'data' must be text that UTF-8 can encode, but holds an unpaired surrogate");
+		event(cases, "text data outside the charset of its content type",
+				"{" + BASE + ",'datacontenttype':'text/plain; charset=ISO-8859-1','data':'\\u20ac'}",
+				"Attribute 'data' must be text that ISO-8859-1 can encode, but holds a character that ISO-8859-1 "
+						+ "does not have");
+		cases.add(new InvalidEvent("overlong form in a member name", concat("{" + BASE + ",'", OVERLONG_I, "d':'2'}"),
+				EVENT, "The name of a member of the event must be valid UTF-8"));
 		// documents
 		event(cases, "empty body", "", "the document is empty");
 		event(cases, "array instead of an object", "[{" + BASE + "}]",
@@ -209,7 +261,27 @@ public final class InvalidEvents {
 				"Malformed JSON at line 1, column 66: Unexpected character ('1' (code 49)): was expecting a colon");
 		batch(cases, "truncated batch", "[{" + BASE + "}", "Malformed JSON at line 1");
 		batch(cases, "batch with trailing content", "[] []", "Unexpected content after the batch");
+		cases.add(new InvalidEvent("batch with a surrogate in the data of its second event",
+				concat("[{" + BASE + "},{" + BASE + ",'data':'", SURROGATE, "'}]"), BATCH,
+				"Attribute 'data' must be valid UTF-8 (RFC 3629), but the byte 0xED at offset 124 starts no "
+						+ "well-formed sequence (in the event at index 1 of the batch)"));
 		return List.copyOf(cases);
+	}
+
+	private static void invalidUtf8(List<InvalidEvent> cases, String name, String before, byte[] invalid, String after,
+			String attribute) {
+		cases.add(new InvalidEvent(name, concat(before, invalid, after), EVENT,
+				"Attribute '" + attribute + "' must be valid UTF-8 (RFC 3629), but the byte 0x"
+						+ HexFormat.of().withUpperCase().toHexDigits(invalid[0])));
+	}
+
+	private static byte[] concat(String before, byte[] middle, String after) {
+		byte[] start = bytes(before);
+		byte[] end = bytes(after);
+		byte[] result = Arrays.copyOf(start, start.length + middle.length + end.length);
+		System.arraycopy(middle, 0, result, start.length, middle.length);
+		System.arraycopy(end, 0, result, start.length + middle.length, end.length);
+		return result;
 	}
 
 	private static void event(List<InvalidEvent> cases, String name, String json, String expectedMessage) {

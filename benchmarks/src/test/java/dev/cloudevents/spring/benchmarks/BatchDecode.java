@@ -23,8 +23,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * Read a batch of {@value #EVENTS} small events. The reference SDK has no batch format,
  * so it decodes the same {@value #EVENTS} event documents one by one; the token loop
  * walks the whole batch.
- *
- * @author cloudevents-spring
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

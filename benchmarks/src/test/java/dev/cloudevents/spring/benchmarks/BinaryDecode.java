@@ -26,8 +26,6 @@ import dev.cloudevents.spring.http.CloudEventHttpBinding;
  * Read one event in binary content mode: {@code ce-} headers and a JSON body. Each
  * library gets the headers in its own input type ({@link HttpHeaders}, a
  * {@code Map<String, String>}), built once; the token loop walks the body only.
- *
- * @author cloudevents-spring
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -26,8 +26,6 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * Write one event in binary content mode. Ours returns an {@link CloudEventHttpMessage};
  * the reference SDK's writer puts each header into a map and hands over the body, which
  * is kept as it is (no copy into a stream, to charge it nothing we do not).
- *
- * @author cloudevents-spring
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

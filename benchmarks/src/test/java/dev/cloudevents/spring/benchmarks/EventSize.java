@@ -2,8 +2,6 @@ package dev.cloudevents.spring.benchmarks;
 
 /**
  * How much JSON data an event of a benchmark carries.
- *
- * @author cloudevents-spring
  */
 public enum EventSize {
 

@@ -17,8 +17,6 @@ import dev.cloudevents.spring.SpecVersion;
  * The inputs every benchmark shares: one event's attributes and JSON data, written once
  * as bytes (a structured-mode JSON document, binary-mode headers and body) and built once
  * as an event of each library. Both libraries always get the same bytes.
- *
- * @author cloudevents-spring
  */
 public final class Inputs {
 

@@ -23,8 +23,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * Read one event in the JSON event format. Both decoders must end with the data bytes in
  * hand: ours keeps them as received, the reference SDK keeps a {@code JsonNode} tree and
  * writes it back to bytes in {@code toBytes()}, which is part of what is measured.
- *
- * @author cloudevents-spring
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

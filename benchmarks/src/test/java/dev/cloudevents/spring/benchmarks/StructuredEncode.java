@@ -22,8 +22,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * Write one event in the JSON event format. Each library gets the same attributes and the
  * same JSON data bytes with content type {@code application/json}, the way a producer
  * that already holds serialized data builds an event.
- *
- * @author cloudevents-spring
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

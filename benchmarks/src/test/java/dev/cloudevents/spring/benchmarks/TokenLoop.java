@@ -9,8 +9,6 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The floor of every decoder: Jackson 3's streaming parser walking the bytes token by
  * token, building nothing.
- *
- * @author cloudevents-spring
  */
 public final class TokenLoop {
 

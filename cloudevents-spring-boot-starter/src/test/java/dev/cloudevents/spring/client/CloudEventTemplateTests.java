@@ -190,11 +190,14 @@ class CloudEventTemplateTests {
 	}
 
 	@Test
-	void exchangeReturnsAnErrorStatusWithoutRaising() {
+	void exchangeReturnsAnErrorStatusAndItsProblemWithoutRaising() {
 		CloudEventResponse response = this.template.exchange(uri("/reject"), event(SpecVersion.V1_0),
 				ContentMode.BINARY);
 		assertThat(response.status()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.event()).isNull();
+		assertThat(response.problem()).isNotNull();
+		assertThat(response.problem().getDetail()).isEqualTo("Attribute 'type' is missing");
+		assertThat(response.problem().getProperties()).containsEntry("attribute", "type");
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import java.lang.annotation.Target;
  * the parameter type is answered with 400 Bad Request; an event without data as well,
  * unless the parameter is an {@code Optional} or nullable.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 @Target(ElementType.PARAMETER)

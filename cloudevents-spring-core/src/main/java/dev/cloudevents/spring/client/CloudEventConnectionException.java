@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * before the response arrived. The target may or may not have received the event. Carries
  * every {@link DeliveryAttempt attempt} that was made.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventConnectionException extends RuntimeException {

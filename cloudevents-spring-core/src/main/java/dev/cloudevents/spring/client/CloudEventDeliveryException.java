@@ -17,7 +17,6 @@ import org.springframework.http.ProblemDetail;
  * {@code application/problem+json}, the {@link ProblemDetail} the target sent, and every
  * {@link DeliveryAttempt attempt} that was made.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventDeliveryException extends RuntimeException {

@@ -3,16 +3,15 @@ package dev.cloudevents.spring.client;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -22,6 +21,7 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
+import dev.cloudevents.spring.observation.CloudEventSendContext;
 
 /**
  * Sends CloudEvents over HTTP with a {@link RestClient}, in binary or structured content
@@ -43,6 +43,11 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * {@link CloudEventConnectionException}. Both list every {@link DeliveryAttempt attempt}.
  * A reply that claims to be a CloudEvent but is not a valid one raises an
  * {@link InvalidCloudEventException}, without a retry. A send either succeeds or raises.
+ * <p>
+ * With an {@linkplain #setObservationRegistry observation registry}, each delivery is one
+ * {@code cloudevents.send} observation, every attempt the {@code RestClient}'s child
+ * observation; each event sent is logged at DEBUG and each retry at WARN (at most once a
+ * minute per target and outcome), in category {@code dev.cloudevents.spring.client}.
  * <p>
  * Configure an instance before its first send; then it is thread-safe.
  *
@@ -87,7 +92,7 @@ public class CloudEventTemplate extends TemplateSupport {
 	 * retries
 	 */
 	public void send(URI target, CloudEvent event, ContentMode mode) {
-		deliver(target, this.binding.toHttp(event, mode), false);
+		deliver(target, List.of(event), mode, true, false);
 	}
 
 	/**
@@ -100,7 +105,7 @@ public class CloudEventTemplate extends TemplateSupport {
 	 * retries
 	 */
 	public void sendBatch(URI target, List<CloudEvent> events) {
-		deliver(target, this.binding.toBatch(events), false);
+		deliver(target, events, null, true, false);
 	}
 
 	/**
@@ -135,7 +140,7 @@ public class CloudEventTemplate extends TemplateSupport {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode), true).event());
+		return Optional.ofNullable(deliver(target, List.of(event), mode, true, true).event());
 	}
 
 	/**
@@ -174,20 +179,53 @@ public class CloudEventTemplate extends TemplateSupport {
 	 * a valid CloudEvent
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
-		CloudEventHttpMessage message = this.binding.toHttp(event, mode);
-		return withRetries(() -> exchange(target, message, false, true));
+		return deliver(target, List.of(event), mode, false, true);
 	}
 
-	// a send that wants no reply does not read one: a delivered event must not fail on
-	// what the target answered with it
-	private CloudEventResponse deliver(URI target, CloudEventHttpMessage message, boolean readReply) {
-		return withRetries(() -> exchange(target, message, true, readReply));
+	/**
+	 * Deliver an event in the given mode, or a batch (no mode), observed if there is a
+	 * registry. A send that wants no reply does not read one: a delivered event must not
+	 * fail on what the target answered with it.
+	 */
+	private CloudEventResponse deliver(URI target, List<CloudEvent> events, @Nullable ContentMode mode,
+			boolean requireSuccess, boolean readReply) {
+		CloudEventSendContext context = this.observations.context(events, mode, target);
+		if (context == null) {
+			CloudEventHttpMessage message = encode(events, mode);
+			return withRetries(target, null, () -> exchange(target, message, requireSuccess, readReply));
+		}
+		Observation observation = this.observations.observation(context, null).start();
+		try (Observation.Scope scope = observation.openScope()) {
+			// the events as sent: with the trace context the observation's start added
+			CloudEventHttpMessage message = encode(context.getEvents(), mode);
+			CloudEventResponse response = withRetries(target, context,
+					() -> exchange(target, message, requireSuccess, readReply));
+			context.setStatus(response.status().value());
+			return response;
+		}
+		catch (RuntimeException ex) {
+			SendObservations.failed(context, ex);
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
-	private CloudEventResponse withRetries(Supplier<CloudEventResponse> attempt) {
+	private CloudEventHttpMessage encode(List<CloudEvent> events, @Nullable ContentMode mode) {
+		SendObservations.sending(events, mode);
+		return (mode != null) ? this.binding.toHttp(events.get(0), mode) : this.binding.toBatch(events);
+	}
+
+	private CloudEventResponse withRetries(URI target, @Nullable CloudEventSendContext context,
+			Supplier<CloudEventResponse> attempt) {
 		DeliveryAttempts attempts = attempts();
 		while (true) {
 			attempts.start();
+			if (context != null) {
+				context.attemptStarted();
+			}
 			try {
 				return attempt.get();
 			}
@@ -197,6 +235,10 @@ public class CloudEventTemplate extends TemplateSupport {
 				if (delay == null) {
 					throw attempts.giveUp(ex, decision.reason());
 				}
+				if (context != null) {
+					SendObservations.failed(context, ex);
+				}
+				this.observations.retrying(target, attempts.last(), delay);
 				try {
 					// the backoff between attempts, on the caller's thread as the send is
 					// blocking anyway
@@ -227,7 +269,7 @@ public class CloudEventTemplate extends TemplateSupport {
 					// read to its end if short, so that the connection can serve the next
 					// send; a long one is not read at all
 					body.skip(ReplyReader.MAX_UNWANTED_BODY);
-					return new CloudEventResponse(response.getStatusCode(), headers, null);
+					return new CloudEventResponse(response.getStatusCode(), headers, null, null);
 				}
 				// one byte more than allowed tells a reply too long without
 				// reading all of it

@@ -48,6 +48,10 @@ final class DeliveryAttempts {
 		return this.retryPolicy.decide(number, failure);
 	}
 
+	DeliveryAttempt last() {
+		return this.attempts.get(this.attempts.size() - 1);
+	}
+
 	RuntimeException giveUp(RuntimeException failure, @Nullable String reason) {
 		if (failure instanceof CloudEventDeliveryException delivery) {
 			return delivery.withAttempts(this.attempts, reason);

@@ -2,10 +2,11 @@ package dev.cloudevents.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +14,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -26,6 +26,7 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
+import dev.cloudevents.spring.observation.CloudEventSendContext;
 
 /**
  * Sends CloudEvents over HTTP with a {@link WebClient}, in binary or structured content
@@ -49,6 +50,12 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * A reply that claims to be a CloudEvent but is not a valid one gives an
  * {@link InvalidCloudEventException}, without a retry. A send either completes or signals
  * an error.
+ * <p>
+ * With an {@linkplain #setObservationRegistry observation registry}, each delivery is one
+ * {@code cloudevents.send} observation, a child of the one in the subscriber's Reactor
+ * context, every attempt the {@code WebClient}'s child observation; each event sent is
+ * logged at DEBUG and each retry at WARN (at most once a minute per target and outcome),
+ * in category {@code dev.cloudevents.spring.client}.
  * <p>
  * Configure an instance before its first send; then it is thread-safe.
  */
@@ -87,7 +94,7 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> send(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode), false).then();
+		return deliver(target, List.of(event), mode, true, false).then();
 	}
 
 	/**
@@ -97,7 +104,7 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> sendBatch(URI target, List<CloudEvent> events) {
-		return deliver(target, () -> this.binding.toBatch(events), false).then();
+		return deliver(target, events, null, true, false).then();
 	}
 
 	/**
@@ -124,7 +131,7 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode), true)
+		return deliver(target, List.of(event), mode, true, true)
 			.flatMap((response) -> Mono.justOrEmpty(response.event()));
 	}
 
@@ -158,22 +165,56 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
-		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false, true));
+		return deliver(target, List.of(event), mode, false, true);
 	}
 
-	// a send that wants no reply does not read one: a delivered event must not fail on
-	// what the target answered with it
-	private Mono<CloudEventResponse> deliver(URI target, Supplier<CloudEventHttpMessage> message, boolean readReply) {
-		return withRetries(exchange(target, message, true, readReply));
+	/**
+	 * Deliver an event in the given mode, or a batch (no mode), observed if there is a
+	 * registry, as a child of the observation in the subscriber's Reactor context. A send
+	 * that wants no reply does not read one: a delivered event must not fail on what the
+	 * target answered with it.
+	 */
+	private Mono<CloudEventResponse> deliver(URI target, List<CloudEvent> events, @Nullable ContentMode mode,
+			boolean requireSuccess, boolean readReply) {
+		return Mono.deferContextual((reactorContext) -> {
+			CloudEventSendContext context = this.observations.context(events, mode, target);
+			if (context == null) {
+				return withRetries(target, null,
+						exchange(target, () -> encode(events, mode), requireSuccess, readReply));
+			}
+			Observation observation = this.observations
+				.observation(context, reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			// the events as sent: with the trace context the observation's start added
+			return withRetries(target, context,
+					exchange(target, () -> encode(context.getEvents(), mode), requireSuccess, readReply))
+				.doOnNext((response) -> context.setStatus(response.status().value()))
+				.doOnError((ex) -> {
+					SendObservations.failed(context, ex);
+					observation.error(ex);
+				})
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
-	private Mono<CloudEventResponse> withRetries(Mono<CloudEventResponse> attempt) {
-		return Mono.defer(() -> attempt(attempt, attempts()));
+	private CloudEventHttpMessage encode(List<CloudEvent> events, @Nullable ContentMode mode) {
+		SendObservations.sending(events, mode);
+		return (mode != null) ? this.binding.toHttp(events.get(0), mode) : this.binding.toBatch(events);
 	}
 
-	private Mono<CloudEventResponse> attempt(Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
+	private Mono<CloudEventResponse> withRetries(URI target, @Nullable CloudEventSendContext context,
+			Mono<CloudEventResponse> attempt) {
+		return Mono.defer(() -> attempt(target, context, attempt, attempts()));
+	}
+
+	private Mono<CloudEventResponse> attempt(URI target, @Nullable CloudEventSendContext context,
+			Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
 		return Mono.defer(() -> {
 			attempts.start();
+			if (context != null) {
+				context.attemptStarted();
+			}
 			return attempt;
 		}).onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
 			RuntimeException failure = (RuntimeException) ex;
@@ -182,7 +223,11 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 			if (delay == null) {
 				return Mono.error(attempts.giveUp(failure, decision.reason()));
 			}
-			return Mono.delay(delay).then(Mono.defer(() -> attempt(attempt, attempts)));
+			if (context != null) {
+				SendObservations.failed(context, failure);
+			}
+			this.observations.retrying(target, attempts.last(), delay);
+			return Mono.delay(delay).then(Mono.defer(() -> attempt(target, context, attempt, attempts)));
 		});
 	}
 
@@ -210,7 +255,8 @@ public class ReactiveCloudEventTemplate extends TemplateSupport {
 					.error(this.replyReader.deliveryFailure(target, response.statusCode(), headers, body)));
 		}
 		if (!readReply) {
-			return response.releaseBody().thenReturn(new CloudEventResponse(response.statusCode(), headers, null));
+			return response.releaseBody()
+				.thenReturn(new CloudEventResponse(response.statusCode(), headers, null, null));
 		}
 		return body(response, this.replyReader.maxReplyBytes())
 			.onErrorMap(DataBufferLimitException.class, (ex) -> this.replyReader.replyTooLong())

@@ -49,7 +49,8 @@ final class ReplyReader {
 
 	CloudEventResponse response(HttpStatusCode status, HttpHeaders headers, byte[] body) {
 		CloudEvent event = (this.binding.contentMode(headers) != null) ? this.binding.fromHttp(headers, body) : null;
-		return new CloudEventResponse(status, headers, event);
+		@Nullable ProblemDetail problem = status.is2xxSuccessful() ? null : problemDetail(headers, body);
+		return new CloudEventResponse(status, headers, event, problem);
 	}
 
 	// negative means no limit, as for the converter and the codecs

@@ -2,6 +2,7 @@ package dev.cloudevents.spring.client;
 
 import java.net.URI;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -10,6 +11,10 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
+import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * What both templates are configured with, and what they build from it: the events of
@@ -28,6 +33,8 @@ abstract class TemplateSupport {
 	private @Nullable URI sink;
 
 	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
+
+	final SendObservations observations = new SendObservations();
 
 	TemplateSupport(CloudEventHttpBinding binding) {
 		this.binding = binding;
@@ -75,6 +82,36 @@ abstract class TemplateSupport {
 	 */
 	public void setMaxBodySize(DataSize maxBodySize) {
 		this.replyReader.setMaxBodySize(maxBodySize);
+	}
+
+	/**
+	 * Set the registry that observes each delivery as a
+	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation, the
+	 * parent of the client's observation of each attempt. Default is
+	 * {@link ObservationRegistry#NOOP}: nothing is observed.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observations.setRegistry(observationRegistry);
+	}
+
+	/**
+	 * Set the convention to use instead of
+	 * {@link DefaultCloudEventSendObservationConvention}.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
+		this.observations.setConvention(observationConvention);
+	}
+
+	/**
+	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
+	 * extension} of the current trace to events that have none, when a tracer observes
+	 * the deliveries. Default is {@code false}.
+	 * @param traceContextExtension whether to add it
+	 */
+	public void setTraceContextExtension(boolean traceContextExtension) {
+		this.observations.setAddTraceContext(traceContextExtension);
 	}
 
 	URI sink() {

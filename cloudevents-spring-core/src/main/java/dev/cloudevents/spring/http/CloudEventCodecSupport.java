@@ -3,6 +3,8 @@ package dev.cloudevents.spring.http;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
@@ -15,6 +17,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.observation.EventLogging;
 
 /**
  * Base of the HTTP message converter and of the reactive reader and writer of
@@ -53,6 +56,9 @@ public abstract class CloudEventCodecSupport {
 	private static final List<MediaType> EVENT_MEDIA_TYPES = List.of(MediaType.ALL);
 
 	private static final List<MediaType> BATCH_MEDIA_TYPES = List.of(JsonEventFormat.BATCH_MEDIA_TYPE, MediaType.ALL);
+
+	/** Logger of the concrete class: each event read or written at DEBUG. */
+	protected final Log logger = LogFactory.getLog(getClass());
 
 	private final CloudEventHttpBinding binding;
 
@@ -171,8 +177,11 @@ public abstract class CloudEventCodecSupport {
 	 */
 	@SuppressWarnings("unchecked")
 	protected final CloudEventHttpMessage encode(Object value, ContentMode mode) {
-		return (value instanceof CloudEvent event) ? this.binding.toHttp(event, mode)
+		boolean single = value instanceof CloudEvent;
+		CloudEventHttpMessage message = single ? this.binding.toHttp((CloudEvent) value, mode)
 				: this.binding.toBatch((List<CloudEvent>) value);
+		EventLogging.debug(this.logger, "Writing", value, single ? mode : null);
+		return message;
 	}
 
 	/**
@@ -184,11 +193,16 @@ public abstract class CloudEventCodecSupport {
 	 * @throws InvalidCloudEventException if the message is not valid
 	 */
 	protected final Object decode(boolean single, HttpHeaders headers, byte[] body) {
+		Object read;
 		if (single) {
-			return this.binding.fromHttp(headers, body);
+			read = this.binding.fromHttp(headers, body);
 		}
-		return this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
-				: List.of(this.binding.fromHttp(headers, body));
+		else {
+			read = this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
+					: List.of(this.binding.fromHttp(headers, body));
+		}
+		EventLogging.debug(this.logger, "Read", read, this.binding.contentMode(headers));
+		return read;
 	}
 
 	/**

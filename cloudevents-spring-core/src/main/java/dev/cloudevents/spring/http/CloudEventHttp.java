@@ -17,7 +17,6 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * CloudEvent received = CloudEventHttp.fromHttp(message.headers(), message.body());
  * </pre>
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventHttp {

@@ -39,7 +39,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * <p>
  * Instances are thread-safe.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventHttpBinding {

@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
  *
  * @param headers the headers, including {@code Content-Type}
  * @param body the body bytes
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public record CloudEventHttpMessage(HttpHeaders headers, byte[] body) {

@@ -55,7 +55,6 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * <p>
  * Instances are thread-safe.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class JsonEventFormat {

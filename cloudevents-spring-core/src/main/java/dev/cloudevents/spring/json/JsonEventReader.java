@@ -1,6 +1,10 @@
 package dev.cloudevents.spring.json;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,6 +128,7 @@ final class JsonEventReader {
 	}
 
 	CloudEvent readSingle() {
+		checkUtf8(false);
 		JsonToken token = firstToken();
 		if (token != JsonToken.START_OBJECT) {
 			throw new InvalidCloudEventException(
@@ -135,6 +140,7 @@ final class JsonEventReader {
 	}
 
 	List<CloudEvent> readBatch() {
+		checkUtf8(true);
 		JsonToken token = firstToken();
 		if (token != JsonToken.START_ARRAY) {
 			throw new InvalidCloudEventException(
@@ -188,13 +194,31 @@ final class JsonEventReader {
 		}
 	}
 
+	/**
+	 * Reject a document that is not UTF-8 before reading it. Jackson checks less: it
+	 * decodes overlong forms and sequences above U+10FFFF in strings, and validates no
+	 * string it skips (the data), so a byte that is not UTF-8 would reach the event and
+	 * be written again. One pass over every byte, data and names included, is cheaper
+	 * than a check of each string as it is read.
+	 */
+	private void checkUtf8(boolean batch) {
+		int invalid = Utf8.indexOfInvalid(this.json);
+		if (invalid >= 0) {
+			throw new InvalidUtf8Locator(this.parser, this.json, invalid, this.limits).locate(batch);
+		}
+	}
+
 	private @Nullable JsonToken firstToken() {
 		JsonToken token = this.parser.nextToken();
 		if (token != null && !(this.parser instanceof UTF8StreamJsonParser)) {
 			// Jackson detected UTF-16 or UTF-32: no byte offsets to slice data with
-			throw new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
+			throw notUtf8();
 		}
 		return token;
+	}
+
+	static InvalidCloudEventException notUtf8() {
+		return new InvalidCloudEventException("A CloudEvent in the JSON format must be encoded in UTF-8");
 	}
 
 	private void expectEnd(String what) {
@@ -459,7 +483,7 @@ final class JsonEventReader {
 			}
 		}
 		else if (this.dataToken == JsonToken.VALUE_STRING) {
-			builder.data(this.dataText.getBytes(JsonEventFormat.charset(contentType)));
+			builder.data(encode(this.dataText, JsonEventFormat.charset(contentType)));
 		}
 		else {
 			throw new InvalidCloudEventException(DATA, "must be a JSON string when 'datacontenttype' ('" + contentType
@@ -483,6 +507,36 @@ final class JsonEventReader {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidCloudEventException(DATA, "is not valid Base64: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Encode text data in its charset, rejecting what the charset cannot hold (an escaped
+	 * unpaired surrogate, say) rather than replacing it, as {@link String#getBytes}
+	 * would.
+	 */
+	private static byte[] encode(String text, Charset charset) {
+		if (charset.equals(StandardCharsets.UTF_8) && !hasSurrogate(text)) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		try {
+			ByteBuffer bytes = charset.newEncoder().encode(CharBuffer.wrap(text));
+			return Arrays.copyOf(bytes.array(), bytes.limit());
+		}
+		catch (CharacterCodingException ex) {
+			String what = (ex instanceof MalformedInputException) ? "an unpaired surrogate"
+					: "a character that " + charset.name() + " does not have";
+			throw new InvalidCloudEventException(DATA,
+					"must be text that " + charset.name() + " can encode, but holds " + what, ex);
+		}
+	}
+
+	private static boolean hasSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isSurrogate(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -526,7 +580,7 @@ final class JsonEventReader {
 		return new InvalidCloudEventException("Malformed JSON" + where + ": " + ex.getOriginalMessage(), ex);
 	}
 
-	private static InvalidCloudEventException inBatch(InvalidCloudEventException ex, int index) {
+	static InvalidCloudEventException inBatch(InvalidCloudEventException ex, int index) {
 		String suffix = " (in the event at index " + index + " of the batch)";
 		String attribute = ex.getAttribute();
 		String prefix = "Attribute '" + attribute + "' ";

@@ -1,27 +1,52 @@
 package dev.cloudevents.spring.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
- * U+10FFFF) without decoding, to decide whether text data can be written as a JSON string
- * straight from its bytes.
+ * U+10FFFF) without decoding: of every document the JSON format reads, and of text data,
+ * to decide whether it can be written as a JSON string straight from its bytes.
  */
 final class Utf8 {
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
 
 	private Utf8() {
 	}
 
 	static boolean isValid(byte[] bytes) {
+		return indexOfInvalid(bytes) < 0;
+	}
+
+	/**
+	 * Return the index of the first byte that starts no well-formed sequence, or
+	 * {@code -1} if all bytes are UTF-8. ASCII, nearly every byte of JSON text, is
+	 * skipped eight bytes at a time.
+	 */
+	static int indexOfInvalid(byte[] bytes) {
 		int i = 0;
 		int length = bytes.length;
-		while (i < length) {
-			if (bytes[i] >= 0) {
+		int lastWord = length - Long.BYTES;
+		while (true) {
+			while (i <= lastWord && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+				i += Long.BYTES;
+			}
+			while (i < length && bytes[i] >= 0) {
 				i++;
 			}
-			else if ((i = skipSequence(bytes, i)) < 0) {
-				return false;
+			if (i == length) {
+				return -1;
 			}
+			int next = skipSequence(bytes, i);
+			if (next < 0) {
+				return i;
+			}
+			i = next;
 		}
-		return true;
 	}
 
 	/**

@@ -18,21 +18,24 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.RejectedEventLog;
 
 /**
  * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an
  * {@code application/problem+json} body, whether or not the application has enabled
- * Spring MVC's problem details. It has the lowest precedence, so that an application's
- * own {@link ControllerAdvice @ControllerAdvice} can take over.
+ * Spring MVC's problem details, and logs it with {@link RejectedEventLog}. It has the
+ * lowest precedence, so that an application's own
+ * {@link ControllerAdvice @ControllerAdvice} can take over.
  * <p>
  * Register it as a bean: Spring MVC picks up {@code @ControllerAdvice} beans.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CloudEventExceptionHandler {
+
+	private final RejectedEventLog rejections = new RejectedEventLog();
 
 	/**
 	 * Answer a request that does not carry an acceptable CloudEvent.
@@ -43,6 +46,7 @@ public class CloudEventExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleCloudEventRequestException(CloudEventRequestException ex,
 			HttpServletRequest request) {
+		this.rejections.rejected(ex, request.getMethod(), request.getRequestURI());
 		ProblemDetail body = ex.getBody();
 		if (body.getInstance() == null) {
 			body.setInstance(URI.create(request.getRequestURI()));

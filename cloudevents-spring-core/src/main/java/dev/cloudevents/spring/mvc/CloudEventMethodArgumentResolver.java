@@ -30,12 +30,12 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * An event that cannot be read raises a {@link CloudEventRequestException}, which
  * {@link CloudEventExceptionHandler} answers with a problem detail.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
+	// also where routing by event type leaves the event it read
+	static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
 
 	private static final String EVENTS_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".events";
 
@@ -82,6 +82,9 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		if (parameter.getParameterType() == CloudEvent.class) {
 			return read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE);
 		}
+		if (webRequest.getAttribute(EVENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CloudEvent event) {
+			return List.of(event);
+		}
 		return read(webRequest, EVENTS_TYPE, EVENTS_ATTRIBUTE);
 	}
 
@@ -96,6 +99,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		}
 		Object read = this.converter.read(type, new ServletServerHttpRequest(servletRequest), null);
 		webRequest.setAttribute(attribute, read, RequestAttributes.SCOPE_REQUEST);
+		CloudEventObservationInterceptor.eventsRead(webRequest, read);
 		return read;
 	}
 

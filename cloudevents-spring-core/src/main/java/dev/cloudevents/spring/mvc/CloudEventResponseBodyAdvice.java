@@ -30,7 +30,6 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
  * Register it as a bean: Spring MVC picks up {@link ControllerAdvice @ControllerAdvice}
  * beans.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 @ControllerAdvice

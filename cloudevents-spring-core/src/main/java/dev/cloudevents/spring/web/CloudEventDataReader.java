@@ -20,7 +20,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * Reads the data of an event as the type of a {@link CloudEventData @CloudEventData}
  * parameter, for the Spring MVC and WebFlux argument resolvers.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class CloudEventDataReader {

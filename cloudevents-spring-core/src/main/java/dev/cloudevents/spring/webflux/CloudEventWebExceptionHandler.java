@@ -21,18 +21,19 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.RejectedEventLog;
 
 /**
  * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an
  * {@code application/problem+json} body, for annotated controllers and functional
- * endpoints alike, whether or not the application has enabled WebFlux's problem details.
- * An application's own {@code @ControllerAdvice} still takes over for annotated
- * controllers, as it sees the exception first. Other exceptions pass through.
+ * endpoints alike, whether or not the application has enabled WebFlux's problem details,
+ * and logs it with {@link RejectedEventLog}. An application's own
+ * {@code @ControllerAdvice} still takes over for annotated controllers, as it sees the
+ * exception first. Other exceptions pass through.
  * <p>
  * Ordered at {@value #ORDER}, before Spring Boot's error handler (-1), which would render
  * a plain JSON error.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventWebExceptionHandler implements WebExceptionHandler, Ordered {
@@ -43,6 +44,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 	private static final ResolvableType PROBLEM_TYPE = ResolvableType.forClass(ProblemDetail.class);
 
 	private final List<HttpMessageWriter<?>> writers;
+
+	private final RejectedEventLog rejections = new RejectedEventLog();
 
 	/**
 	 * Create a handler that writes problem details with one of the given writers.
@@ -60,6 +63,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 		if (requestException == null || response.isCommitted()) {
 			return Mono.error(ex);
 		}
+		this.rejections.rejected(requestException, exchange.getRequest().getMethod().name(),
+				exchange.getRequest().getPath().value());
 		ProblemDetail body = requestException.getBody();
 		if (body.getInstance() == null) {
 			body.setInstance(URI.create(exchange.getRequest().getPath().value()));

@@ -22,7 +22,6 @@ import org.springframework.util.Assert;
  * <p>
  * Instances are immutable.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  * @see <a href=
  * "https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/http-webhook.md#4-abuse-protection">HTTP

@@ -27,7 +27,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * itself, because Spring's error rendering reads {@code Accept} too. Needed only while
  * {@link UnparseableMediaTypes#springParserFails()}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class UnparseableMediaTypeFilter extends OncePerRequestFilter implements Ordered {

@@ -18,7 +18,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * first and closes the connection. Needed only while
  * {@link UnparseableMediaTypes#springParserFails()}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class UnparseableMediaTypeWebFilter implements WebFilter, Ordered {

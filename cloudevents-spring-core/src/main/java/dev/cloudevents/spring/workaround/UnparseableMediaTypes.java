@@ -21,7 +21,6 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * {@code produces} condition of any handler, content negotiation, error rendering. The
  * filters that use this answer 400 first.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  * @see UnparseableMediaTypeFilter
  * @see UnparseableMediaTypeWebFilter

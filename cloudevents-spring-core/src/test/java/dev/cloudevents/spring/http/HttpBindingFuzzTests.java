@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,17 +13,22 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.CloudEventArbitraries;
+import dev.cloudevents.spring.ExpectedEvents;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.FuzzArbitraries;
 import dev.cloudevents.spring.FuzzArbitraries.FuzzedMessage;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.InvalidEvents;
 import dev.cloudevents.spring.SpecVersion;
+import dev.cloudevents.spring.StrictJsonOracle;
 import dev.cloudevents.spring.json.JsonEventFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,14 +36,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Fuzzes the HTTP binding and the JSON format: whatever the input, decoding either
- * returns events or throws {@link InvalidCloudEventException}; nothing else escapes.
- * Every event that is accepted encodes again in both modes and decodes back to itself.
- * 12,500 tries in all.
+ * returns events or throws {@link InvalidCloudEventException}; nothing else escapes. What
+ * is accepted is checked against {@link StrictJsonOracle}: a structured input must be
+ * strict UTF-8 JSON and each event must hold what Jackson's tree of it holds, and every
+ * document written from an accepted event must be strict UTF-8 JSON again. Every accepted
+ * event encodes again in both modes and decodes back to itself. jqwik's statistics count
+ * each generator's inputs accepted and rejected. 12,500 tries in all.
  */
 class HttpBindingFuzzTests {
 
 	private static final String EVENT_START = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\","
 			+ "\"datacontenttype\":\"application/json\",";
+
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final CloudEventHttpBinding binding = new CloudEventHttpBinding();
 
@@ -90,9 +101,12 @@ class HttpBindingFuzzTests {
 			event = this.format.deserialize(json);
 		}
 		catch (InvalidCloudEventException ex) {
+			Statistics.collect("rejected");
 			assertThat(ex).hasMessageContaining(" ");
 			return;
 		}
+		Statistics.collect("accepted");
+		assertAcceptedAsTheOracleReadsIt(json, List.of(event), false);
 		survivesRoundTrips(event, ContentMode.STRUCTURED);
 	}
 
@@ -207,18 +221,24 @@ class HttpBindingFuzzTests {
 			}
 		}
 		catch (InvalidCloudEventException ex) {
+			Statistics.collect("rejected");
 			assertThat(ex).hasMessageContaining(" ");
 			return;
 		}
+		Statistics.collect("accepted " + mode.name().toLowerCase(Locale.ROOT) + (batch ? " batch" : ""));
 		assertThat(mode).isNotNull();
+		if (mode == ContentMode.STRUCTURED) {
+			assertAcceptedAsTheOracleReadsIt(body, events, batch);
+		}
 		for (CloudEvent event : events) {
 			survivesRoundTrips(event, mode);
 		}
 		if (batch) {
 			// as in structured mode, 0.3 data that must travel as Base64 gains
 			// datacontentencoding
-			assertThat(this.binding.fromHttpBatch(headers, this.binding.toBatch(events).body()))
-				.map(HttpBindingFuzzTests::withoutEncoding)
+			byte[] written = this.binding.toBatch(events).body();
+			assertThat(StrictJsonOracle.isStrictJson(written)).as("written batch is strict UTF-8 JSON").isTrue();
+			assertThat(this.binding.fromHttpBatch(headers, written)).map(HttpBindingFuzzTests::withoutEncoding)
 				.isEqualTo(events.stream().map(HttpBindingFuzzTests::withoutEncoding).toList());
 		}
 	}
@@ -237,6 +257,7 @@ class HttpBindingFuzzTests {
 			int lowest = name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) ? 0x20 : 0x21;
 			values.forEach((value) -> assertThat(value.chars()).as(name).allMatch((c) -> c >= lowest && c < 0x7F));
 		});
+		assertThat(StrictJsonOracle.isStrictJson(structured.body())).as("written event is strict UTF-8 JSON").isTrue();
 		CloudEvent fromBinary = this.binding.fromHttp(binary.headers(), binary.body());
 		CloudEvent fromStructured = this.binding.fromHttp(structured.headers(), structured.body());
 		if (mode == ContentMode.BINARY) {
@@ -246,22 +267,24 @@ class HttpBindingFuzzTests {
 		else {
 			// 0.3 data that must travel as Base64 gains datacontentencoding
 			assertThat(withoutEncoding(fromStructured)).isEqualTo(withoutEncoding(event));
-			assertThat(fromBinary).isEqualTo(asBinaryCarriesIt(event));
+			assertThat(fromBinary).isEqualTo(ExpectedEvents.afterBinaryMode(event));
+		}
+	}
+
+	/**
+	 * The independent oracle: accepted input is strict UTF-8 JSON, and each event holds
+	 * what Jackson's tree of its object holds.
+	 */
+	private static void assertAcceptedAsTheOracleReadsIt(byte[] json, List<CloudEvent> events, boolean batch) {
+		assertThat(StrictJsonOracle.isStrictJsonToRead(json)).as("accepted input is strict UTF-8 JSON").isTrue();
+		JsonNode tree = JSON.readTree(json);
+		for (int i = 0; i < events.size(); i++) {
+			StrictJsonOracle.assertReadAsJacksonReadsIt(events.get(i), batch ? tree.get(i) : tree);
 		}
 	}
 
 	private static CloudEvent withoutEncoding(CloudEvent event) {
 		return (event.dataContentEncoding() != null) ? event.mutate().dataContentEncoding(null).build() : event;
-	}
-
-	private static CloudEvent asBinaryCarriesIt(CloudEvent event) {
-		CloudEvent.Builder builder = event.mutate().dataContentEncoding(null);
-		event.extensions().keySet().forEach((name) -> builder.extension(name, event.attributeAsString(name)));
-		byte[] data = event.data();
-		if (data != null && data.length == 0) {
-			builder.data((byte[]) null);
-		}
-		return builder.build();
 	}
 
 	private static FuzzedMessage withContentType(String contentType, byte[] body) {

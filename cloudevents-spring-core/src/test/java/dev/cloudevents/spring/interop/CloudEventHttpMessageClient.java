@@ -13,8 +13,6 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
 /**
  * Posts an {@link CloudEventHttpMessage} with {@code java.net.http}, its headers and body
  * exactly as they are.
- *
- * @author cloudevents-spring
  */
 public final class CloudEventHttpMessageClient {
 

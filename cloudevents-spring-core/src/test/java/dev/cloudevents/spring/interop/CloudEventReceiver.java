@@ -34,7 +34,6 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * response, {@link #lastRequest()} holds it: no waiting is needed.
  *
  * @param <T> the type of the decoded events
- * @author cloudevents-spring
  */
 public final class CloudEventReceiver<T> implements AutoCloseable {
 

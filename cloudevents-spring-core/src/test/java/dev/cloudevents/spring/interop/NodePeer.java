@@ -34,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #send} posts one event with the SDK's HTTP emitter; {@link #start()} runs the
  * SDK as an HTTP receiver. Events are exchanged in the CloudEvents JSON format; binary
  * data is always given as {@code data_base64}.
- *
- * @author cloudevents-spring
  */
 public final class NodePeer {
 

@@ -22,8 +22,6 @@ import io.cloudevents.jackson.JsonFormat;
  * as an interoperability peer: its JSON format, and its HTTP binding over
  * {@code java.net.http}. See {@code src/test/js/PEER-NOTES.md} for where it departs from
  * the specification.
- *
- * @author cloudevents-spring
  */
 public final class ReferenceSdkPeer {
 

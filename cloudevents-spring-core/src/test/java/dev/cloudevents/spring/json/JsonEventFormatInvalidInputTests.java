@@ -1,6 +1,5 @@
 package dev.cloudevents.spring.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,11 @@ class JsonEventFormatInvalidInputTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("nonEmptyEvents")
 	void invalidEventInsideABatchIsRejectedWithItsIndex(InvalidEvent invalid) {
-		byte[] batch = ("[" + new String(invalid.body(), StandardCharsets.UTF_8) + "]")
-			.getBytes(StandardCharsets.UTF_8);
+		byte[] body = invalid.body();
+		byte[] batch = new byte[body.length + 2];
+		batch[0] = '[';
+		System.arraycopy(body, 0, batch, 1, body.length);
+		batch[batch.length - 1] = ']';
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> this.format.deserializeBatch(batch))
 			.withMessageContaining("at index ");

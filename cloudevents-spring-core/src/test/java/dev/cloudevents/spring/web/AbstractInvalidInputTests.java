@@ -84,6 +84,15 @@ abstract class AbstractInvalidInputTests {
 		assertInvalidRequestIsAProblem(invalid.path(), invalid);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidUtf8InData")
+	void invalidUtf8InDataIsAProblemWhoseAttributeIsData(InvalidEvent invalid) throws IOException {
+		HttpResponse<String> response = post(invalid.isBatch() ? "/batch" : "/",
+				List.of("Content-Type", invalid.contentType()), invalid.body());
+		assertProblem(response, 400, invalid.expectedMessage());
+		assertThat(JSON.readTree(response.body()).path("attribute").asString()).isEqualTo("data");
+	}
+
 	/**
 	 * Post an invalid event and check the answer.
 	 */
@@ -107,6 +116,12 @@ abstract class AbstractInvalidInputTests {
 			.filter((invalid) -> invalid.expectedMessage().startsWith("Attribute "))
 			.map((invalid) -> new InvalidEvent(invalid.name() + " in a batch", wrap(invalid.body()),
 					InvalidEvents.BATCH, invalid.expectedMessage()));
+	}
+
+	static Stream<InvalidEvent> invalidUtf8InData() {
+		return InvalidEvents.all()
+			.stream()
+			.filter((invalid) -> invalid.expectedMessage().startsWith("Attribute 'data' must be valid UTF-8"));
 	}
 
 	static List<InvalidRequest> invalidRequests() {

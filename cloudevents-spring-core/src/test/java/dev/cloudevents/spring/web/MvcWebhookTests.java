@@ -25,7 +25,7 @@ import dev.cloudevents.spring.webhook.WebhookHandshakeInterceptor;
 class MvcWebhookTests extends AbstractWebhookTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(PlainController.class)
+	@Import({ PlainController.class, RoutedController.class })
 	static class Webhook {
 
 		@Bean

@@ -5,7 +5,6 @@ package dev.cloudevents.spring.web;
  *
  * @param id the order id
  * @param quantity how many
- * @author cloudevents-spring
  */
 public record Order(String id, int quantity) {
 

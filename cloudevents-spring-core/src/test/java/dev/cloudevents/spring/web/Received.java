@@ -6,8 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the test controllers received, in order: for the web tests and the interop tests
  * that drive the test servers.
- *
- * @author cloudevents-spring
  */
 public final class Received {
 

@@ -4,8 +4,6 @@ import dev.cloudevents.spring.CloudEvent;
 
 /**
  * Events and raw messages shared by the web tests.
- *
- * @author cloudevents-spring
  */
 public final class TestEvents {
 

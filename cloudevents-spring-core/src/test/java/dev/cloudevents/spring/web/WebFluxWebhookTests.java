@@ -23,7 +23,7 @@ import dev.cloudevents.spring.webhook.WebhookHandshakeWebFilter;
 class WebFluxWebhookTests extends AbstractWebhookTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(PlainController.class)
+	@Import({ PlainController.class, RoutedController.class })
 	static class Webhook {
 
 		@Bean

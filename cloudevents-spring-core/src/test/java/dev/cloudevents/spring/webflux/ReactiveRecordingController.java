@@ -24,8 +24,6 @@ import dev.cloudevents.spring.web.ValidatedOrder;
 /**
  * Records every CloudEvent parameter shape it receives, reactive ones included; the reply
  * endpoints answer with {@link RecordingController#reply(CloudEvent)}.
- *
- * @author cloudevents-spring
  */
 @RestController
 public class ReactiveRecordingController {

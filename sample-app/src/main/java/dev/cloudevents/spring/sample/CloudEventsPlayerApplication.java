@@ -6,8 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The CloudEvents Player: receives, lists, composes and sends CloudEvents.
- *
- * @author cloudevents-spring
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

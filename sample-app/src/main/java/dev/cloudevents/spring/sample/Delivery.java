@@ -4,8 +4,6 @@ import dev.cloudevents.spring.ContentMode;
 
 /**
  * How an event travelled over HTTP: a content mode of a single event, or within a batch.
- *
- * @author cloudevents-spring
  */
 public enum Delivery {
 

@@ -2,8 +2,6 @@ package dev.cloudevents.spring.sample;
 
 /**
  * Which way an event went through the player.
- *
- * @author cloudevents-spring
  */
 public enum Direction {
 

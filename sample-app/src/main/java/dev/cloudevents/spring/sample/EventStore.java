@@ -18,8 +18,6 @@ import dev.cloudevents.spring.CloudEvent;
  * The events the player saw, in memory, oldest first, at most
  * {@link PlayerProperties#maxEvents()} of each {@link Direction}. Listeners hear of every
  * new event and of every clear.
- *
- * @author cloudevents-spring
  */
 @Component
 public class EventStore {

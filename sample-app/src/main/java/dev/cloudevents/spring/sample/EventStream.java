@@ -11,11 +11,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Streams the events of the {@link EventStore} to browsers as server-sent events: on
- * connect the events so far, then every new one as it comes ({@code event} events, data
- * an envelope {@code {sequence, direction, mode, at, headers, event}}), and a
- * {@code clear} event when they are forgotten.
- *
- * @author cloudevents-spring
+ * connect the events so far and a {@code replayed} event, then every new one as it comes
+ * ({@code event} events, data an envelope {@code {sequence, direction, mode, at, headers,
+ * event}}), and a {@code clear} event when they are forgotten.
  */
 @Component
 class EventStream implements SmartLifecycle {
@@ -47,6 +45,8 @@ class EventStream implements SmartLifecycle {
 		subscriber.send(SseEmitter.event().comment("CloudEvents Player"));
 		List<RecordedEvent> replay = this.store.subscribe(subscriber);
 		replay.forEach(subscriber::added);
+		// the page shows a replay at once, when it knows where it ends
+		subscriber.send(SseEmitter.event().name("replayed").data(""));
 		return emitter;
 	}
 

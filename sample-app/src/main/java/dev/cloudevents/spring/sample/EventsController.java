@@ -12,8 +12,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Lists, streams and forgets the events the player received.
- *
- * @author cloudevents-spring
  */
 @RestController
 @RequestMapping("/api/events")

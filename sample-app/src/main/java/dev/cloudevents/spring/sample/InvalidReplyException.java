@@ -7,8 +7,6 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 /**
  * Thrown when the target of {@code POST /api/send} answered with a reply that is not a
  * valid CloudEvent.
- *
- * @author cloudevents-spring
  */
 class InvalidReplyException extends RuntimeException {
 

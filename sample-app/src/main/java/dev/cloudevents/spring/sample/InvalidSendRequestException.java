@@ -2,8 +2,6 @@ package dev.cloudevents.spring.sample;
 
 /**
  * Thrown when the body of {@code POST /api/send} lacks a part or has a wrong one.
- *
- * @author cloudevents-spring
  */
 class InvalidSendRequestException extends RuntimeException {
 

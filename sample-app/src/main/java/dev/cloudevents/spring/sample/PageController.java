@@ -6,8 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * Serves the page at {@code GET /}: the path events are posted to is mapped, so Spring
  * MVC's welcome page would not be reached.
- *
- * @author cloudevents-spring
  */
 @Controller
 class PageController {

@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxEvents how many events of each direction (received, sent, replies) the player
  * keeps in memory; the oldest are dropped first
- * @author cloudevents-spring
  */
 @ConfigurationProperties("player")
 public record PlayerProperties(@DefaultValue("1000") int maxEvents) {

@@ -23,8 +23,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * Invalid events never get here: the starter answers them with a problem. Every event
  * received counts in the {@value #RECEIVED_METER} counter, which, unlike the store, is
  * neither capped nor cleared.
- *
- * @author cloudevents-spring
  */
 @RestController
 class ReceiveController {

@@ -15,7 +15,6 @@ import dev.cloudevents.spring.CloudEvent;
  * @param delivery how the event travelled over HTTP
  * @param headers the HTTP headers the event travelled with
  * @param at when the player saw the event
- * @author cloudevents-spring
  */
 public record RecordedEvent(long sequence, Direction direction, CloudEvent event, Delivery delivery,
 		HttpHeaders headers, Instant at) {

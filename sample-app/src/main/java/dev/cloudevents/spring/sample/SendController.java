@@ -27,8 +27,6 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 /**
  * Sends an event composed on the page ({@code POST /api/send}) with the
  * {@link CloudEventTemplate}, and records it, and the reply if there is one.
- *
- * @author cloudevents-spring
  */
 @RestController
 class SendController {
@@ -69,13 +67,13 @@ class SendController {
 		}
 		CloudEvent reply = response.event();
 		if (reply == null) {
-			return new SendResult(response.status().value(), null);
+			return new SendResult(response.status().value(), null, response.problem());
 		}
 		// the template only reads a reply that its headers announce, so there is a mode
 		ContentMode replyMode = Objects.requireNonNull(this.binding.contentMode(response.headers()));
 		this.store.add(Direction.REPLY, reply, Delivery.of(replyMode), response.headers());
 		return new SendResult(response.status().value(),
-				new String(this.format.serialize(reply), StandardCharsets.UTF_8));
+				new String(this.format.serialize(reply), StandardCharsets.UTF_8), response.problem());
 	}
 
 	private static URI target(@Nullable String target) {

@@ -17,8 +17,6 @@ import dev.cloudevents.spring.client.DeliveryAttempt;
  * Answers every failure of {@code POST /api/send} with an RFC 9457 problem: 400 for a
  * request that is not understood, 502 for a target that cannot be reached or replies with
  * an invalid event.
- *
- * @author cloudevents-spring
  */
 @RestControllerAdvice(assignableTypes = SendController.class)
 class SendProblems extends ResponseEntityExceptionHandler {

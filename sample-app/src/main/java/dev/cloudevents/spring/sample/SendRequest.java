@@ -10,7 +10,6 @@ import tools.jackson.databind.JsonNode;
  * @param mode {@code binary} or {@code structured}
  * @param event the event in the JSON event format; an omitted or empty {@code id} means
  * "generate one"
- * @author cloudevents-spring
  */
 record SendRequest(@Nullable String target, @Nullable String mode, @Nullable JsonNode event) {
 

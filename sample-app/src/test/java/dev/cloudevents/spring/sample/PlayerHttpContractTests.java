@@ -2,6 +2,8 @@ package dev.cloudevents.spring.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import static dev.cloudevents.spring.test.CloudEventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,18 +120,13 @@ class PlayerHttpContractTests {
 		headers.set("ce-id", "no-source");
 		headers.set("ce-type", "com.example.invalid");
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> response = exchange(HttpMethod.POST, "/", headers, "{}");
-		assertThat(response.getStatusCode().is4xxClientError()).isTrue();
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("source");
+		assertThat(exchange(HttpMethod.POST, "/", headers, "{}")).isProblem().hasStatus(400).namesAttribute("source");
 		assertThat(receivedEvents().size()).isZero();
 	}
 
 	@Test
 	void malformedStructuredEventIsAnsweredWithAProblem() {
-		ResponseEntity<String> response = postStructured("{\"specversion\": \"1.0\", \"id\": ");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(postStructured("{\"specversion\": \"1.0\", \"id\": ")).isProblem().hasStatus(400);
 	}
 
 	// the player resolves multipart lazily, so the body is left to the event
@@ -194,7 +193,7 @@ class PlayerHttpContractTests {
 	}
 
 	@Test
-	void streamReplaysTheEventsSoFarThenPushesNewOnes() throws Exception {
+	void streamReplaysTheEventsSoFarSaysSoThenPushesNewOnes() throws Exception {
 		postBinary("before-subscribing", "com.example.stream", "{}");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/events/stream"))
 			.header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -209,6 +208,7 @@ class PlayerHttpContractTests {
 			Iterator<String> stream = lines.iterator();
 			JsonNode replayed = nextEnvelope(stream);
 			assertThat(replayed.get("event").get("id").asString()).isEqualTo("before-subscribing");
+			assertThat(nextEvent(stream, "replayed")).isEmpty();
 			postBinary("after-subscribing", "com.example.stream", "{\"live\":true}");
 			JsonNode pushed = nextEnvelope(stream);
 			assertThat(pushed.get("direction").asString()).isEqualTo("received");
@@ -240,6 +240,7 @@ class PlayerHttpContractTests {
 		JsonNode result = this.jsonMapper.readTree(response.getBody());
 		assertThat(result.get("status").asInt()).isEqualTo(202);
 		assertThat(result.get("reply").isNull()).isTrue();
+		assertThat(result.get("problem").isNull()).isTrue();
 		JsonNode events = receivedEvents();
 		assertThat(events.size()).isEqualTo(1);
 		JsonNode received = events.get(0);
@@ -269,9 +270,7 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:%d/", "mode": "carrier-pigeon",
 				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
 				""".formatted(this.port));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("mode");
+		assertThat(response).isProblem().hasStatus(400).hasDetailContaining("mode");
 	}
 
 	@Test
@@ -280,16 +279,47 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:%d/", "mode": "binary",
 				"event": {"specversion": "1.0", "source": "/tests"}}
 				""".formatted(this.port));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("type");
+		assertThat(response).isProblem().hasStatus(400).namesAttribute("type");
 	}
 
 	@Test
 	void sendWithABodyThatIsNotJsonIsAnsweredWithAProblem() {
-		ResponseEntity<String> response = postJson("/api/send", "{\"target\": ");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(postJson("/api/send", "{\"target\": ")).isProblem().hasStatus(400);
+	}
+
+	@Test
+	void sendToATargetThatRejectsTheEventAnswersItsStatusAndPassesItsProblemThrough() throws IOException {
+		byte[] problem = """
+				{"type": "about:blank", "title": "Bad Request", "status": 400,
+				"detail": "Attribute 'subject' must name an order", "attribute": "subject"}"""
+			.getBytes(StandardCharsets.UTF_8);
+		HttpServer target = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		target.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set(HttpHeaders.CONTENT_TYPE, PROBLEM.toString());
+			exchange.sendResponseHeaders(400, problem.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(problem);
+			}
+		});
+		target.start();
+		try {
+			ResponseEntity<String> response = postJson("/api/send", """
+					{"target": "http://localhost:%d/orders", "mode": "binary",
+					"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
+					""".formatted(target.getAddress().getPort()));
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+			JsonNode result = this.jsonMapper.readTree(response.getBody());
+			assertThat(result.get("status").asInt()).isEqualTo(400);
+			assertThat(result.get("reply").isNull()).isTrue();
+			assertThat(result.get("problem").get("status").asInt()).isEqualTo(400);
+			assertThat(result.get("problem").get("detail").asString())
+				.isEqualTo("Attribute 'subject' must name an order");
+			assertThat(result.get("problem").get("attribute").asString()).isEqualTo("subject");
+		}
+		finally {
+			target.stop(0);
+		}
 	}
 
 	@Test
@@ -298,24 +328,35 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:1/nobody-home", "mode": "structured",
 				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
 				""");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("http://localhost:1/nobody-home")
-			.contains("connection refused")
-			.doesNotContain("null");
+		assertThat(response).isProblem()
+			.hasStatus(HttpStatus.BAD_GATEWAY)
+			.hasDetailContaining("http://localhost:1/nobody-home")
+			.hasDetailContaining("connection refused");
 	}
 
 	private JsonNode nextEnvelope(Iterator<String> lines) throws Exception {
+		return this.jsonMapper.readTree(nextEvent(lines, "event"));
+	}
+
+	// the data of the next server-sent event of that name
+	private static String nextEvent(Iterator<String> lines, String name) throws Exception {
 		CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+			String event = null;
 			while (lines.hasNext()) {
 				String line = lines.next();
-				if (line.startsWith("data:")) {
+				if (line.isEmpty()) {
+					event = null;
+				}
+				else if (line.startsWith("event:")) {
+					event = line.substring("event:".length());
+				}
+				else if (line.startsWith("data:") && name.equals(event)) {
 					return line.substring("data:".length());
 				}
 			}
 			throw new IllegalStateException("The stream ended");
 		});
-		return this.jsonMapper.readTree(data.get(10, TimeUnit.SECONDS));
+		return data.get(10, TimeUnit.SECONDS);
 	}
 
 	private JsonNode receivedEvents() {

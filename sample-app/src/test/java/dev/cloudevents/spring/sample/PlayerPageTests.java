@@ -2,11 +2,17 @@ package dev.cloudevents.spring.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +31,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Player page in a real headless Chromium: Debian's {@code chromium} and
- * {@code chromedriver} packages, never a downloaded browser or driver.
+ * {@code chromedriver} packages, never a downloaded browser or driver. The composing test
+ * leaves a screenshot in {@code target/player.png}, which the README's command copies to
+ * {@code docs/player.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlayerPageTests {
@@ -39,14 +50,23 @@ class PlayerPageTests {
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-	private static final Path SCREENSHOT = Path.of("..", "docs", "player.png");
+	private static final Path SCREENSHOT = Path.of("target", "player.png");
 
 	@LocalServerPort
 	private int port;
 
+	private RestClient player;
+
 	private ChromeDriver driver;
 
 	private WebDriverWait wait;
+
+	@BeforeEach
+	void forgetEarlierEvents() {
+		this.player = RestClient.create("http://localhost:" + this.port);
+		assertThat(this.player.delete().uri("/api/events").retrieve().toBodilessEntity().getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+	}
 
 	@BeforeEach
 	void startBrowser(@TempDir Path profile) {
@@ -105,6 +125,8 @@ class PlayerPageTests {
 		assertThat(attribute(event, "datacontenttype")).isEqualTo("application/json");
 		assertThat(attribute(event, "traceparent"))
 			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		assertThat(event.findElement(By.cssSelector("[data-testid='trace-id']")).getText())
+			.isEqualTo("0af7651916cd43dd8448eb211c80319c");
 		assertThat(attribute(event, "id")).matches("[0-9a-f-]{36}");
 		WebElement data = event.findElement(By.cssSelector("[data-testid='data']"));
 		assertThat(data.getText()).contains("\"message\": \"Hello, CloudEvents!\"").contains("\"<b>demo</b>\"");
@@ -123,6 +145,68 @@ class PlayerPageTests {
 		this.driver.findElement(By.id("clear")).click();
 		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='event']"), 0));
 		assertThat(this.driver.findElement(By.id("empty")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void eventsReceivedBeforeThePageOpensAreShownWithoutWaitingForTheStream() {
+		String type = "com.example.player.early-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.player.post()
+			.uri("/")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "early-1")
+			.header("ce-type", type)
+			.header("ce-source", "/before-the-page")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"early\": true}")
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		// the stream never answers: what the page shows comes from GET /api/events
+		this.driver.executeCdpCommand("Network.enable", Map.of());
+		this.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/events/stream")));
+
+		this.driver.get("http://localhost:" + this.port + "/");
+		WebElement event = received(type);
+
+		assertThat(this.driver.findElement(By.id("connection")).getDomAttribute("data-state")).isNotEqualTo("live");
+		assertThat(this.driver.findElement(By.id("empty")).isDisplayed()).isFalse();
+		assertThat(this.driver.findElement(By.id("event-count")).getText()).isEqualTo("1");
+		event.findElement(By.tagName("summary")).click();
+		assertThat(attribute(event, "id")).isEqualTo("early-1");
+		assertThat(attribute(event, "source")).isEqualTo("/before-the-page");
+		assertThat(event.findElement(By.cssSelector("[data-testid='data']")).getText()).contains("\"early\": true");
+	}
+
+	@Test
+	void problemOfATargetThatRejectsTheEventIsShownUnderItsStatus() throws IOException {
+		byte[] problem = """
+				{"type": "about:blank", "title": "Bad Request", "status": 400,
+				"detail": "Attribute 'subject' must name an order", "attribute": "subject"}"""
+			.getBytes(StandardCharsets.UTF_8);
+		HttpServer target = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		target.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			exchange.sendResponseHeaders(400, problem.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(problem);
+			}
+		});
+		target.start();
+		try {
+			this.driver.get("http://localhost:" + this.port + "/");
+			type(By.id("target"), "http://localhost:" + target.getAddress().getPort() + "/orders");
+			this.driver.findElement(By.id("send")).click();
+			this.wait.until(ExpectedConditions.attributeToBe(By.id("send-result"), "data-kind", "error"));
+
+			WebElement result = this.driver.findElement(By.id("send-result"));
+			assertThat(result.getText()).contains("target answered 400: Attribute 'subject' must name an order");
+			assertThat(result.findElement(By.cssSelector("[data-testid='send-problem']")).getText())
+				.contains("\"attribute\": \"subject\"");
+		}
+		finally {
+			target.stop(0);
+		}
 	}
 
 	private List<WebElement> visibleEvents() {

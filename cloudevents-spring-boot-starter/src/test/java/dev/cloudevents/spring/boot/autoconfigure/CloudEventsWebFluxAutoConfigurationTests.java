@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -83,6 +84,20 @@ class CloudEventsWebFluxAutoConfigurationTests {
 				.filteredOn(CloudEventHttpMessageConverter.class::isInstance)
 				.containsExactly(ApplicationWebBeans.converter);
 		});
+	}
+
+	@Test
+	void routesByEventTypeThroughItsRequestMapping() {
+		this.reactiveContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void registrationsOfTheApplicationTakeOverTheRequestMapping() {
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
 	}
 
 }

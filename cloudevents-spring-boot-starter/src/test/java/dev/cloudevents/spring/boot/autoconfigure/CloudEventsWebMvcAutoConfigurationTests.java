@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -84,6 +85,20 @@ class CloudEventsWebMvcAutoConfigurationTests {
 			assertThat(context.getBean(CloudEventExceptionHandler.class))
 				.isSameAs(ApplicationWebBeans.exceptionHandler);
 		});
+	}
+
+	@Test
+	void routesByEventTypeThroughItsRequestMapping() {
+		this.servletContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void registrationsOfTheApplicationTakeOverTheRequestMapping() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
 	}
 
 }

@@ -1,0 +1,73 @@
+package dev.cloudevents.spring.benchmarks;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every JMH benchmark, with every parameter, for one short iteration in this JVM, so
+ * that a change that breaks one fails the build. The numbers mean nothing:
+ * {@code benchmarks/jmh.sh} measures (see BENCHMARKS.md).
+ */
+class BenchmarksSmokeTests {
+
+	private static final List<Class<?>> BENCHMARKS = List.of(BatchDecode.class, BinaryDecode.class, BinaryEncode.class,
+			StructuredDecode.class, StructuredEncode.class);
+
+	@Test
+	void everyBenchmarkRunsWithEveryParameterAndMeasuresSomething() throws RunnerException {
+		Options options = new OptionsBuilder()
+			.include(Pattern.quote(BenchmarksSmokeTests.class.getPackageName()) + "\\.")
+			.forks(0)
+			.warmupIterations(0)
+			.measurementIterations(1)
+			.measurementTime(TimeValue.milliseconds(20))
+			.shouldFailOnError(true)
+			.verbosity(VerboseMode.SILENT)
+			.build();
+
+		Collection<RunResult> results = new Runner(options).run();
+
+		assertThat(results).extracting((result) -> result.getParams().getBenchmark())
+			.containsOnlyElementsOf(benchmarkMethods())
+			.containsAll(benchmarkMethods());
+		assertThat(results).hasSize(runsExpected());
+		assertThat(results).allSatisfy(
+				(result) -> assertThat(result.getPrimaryResult().getScore()).as(result.getParams().getBenchmark())
+					.isPositive());
+	}
+
+	private static List<String> benchmarkMethods() {
+		return BENCHMARKS.stream()
+			.flatMap((type) -> benchmarkMethods(type).map((method) -> type.getName() + "." + method.getName()))
+			.toList();
+	}
+
+	// a benchmark with a size parameter runs once per size
+	private static int runsExpected() {
+		return BENCHMARKS.stream().mapToInt((type) -> {
+			boolean sized = Stream.of(type.getFields()).anyMatch((field) -> field.isAnnotationPresent(Param.class));
+			return (int) benchmarkMethods(type).count() * (sized ? EventSize.values().length : 1);
+		}).sum();
+	}
+
+	private static Stream<Method> benchmarkMethods(Class<?> type) {
+		return Stream.of(type.getMethods()).filter((method) -> method.isAnnotationPresent(Benchmark.class));
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.cloudevents.spring.boot.autoconfigure;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
+import dev.cloudevents.spring.kafka.KafkaCloudEventTemplate;
+import dev.cloudevents.spring.kafka.listener.CloudEventKafkaListenerConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventsKafkaAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(KafkaAutoConfiguration.class, CloudEventsAutoConfiguration.class, CloudEventsKafkaAutoConfiguration.class));
+
+	@Test
+	void withSpringKafkaTheBindingListenerSupportTemplateAndErrorHandlerAreConfigured() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(CloudEventKafkaBinding.class)
+				.hasSingleBean(CloudEventKafkaListenerConfigurer.class)
+				.hasSingleBean(KafkaCloudEventTemplate.class)
+				.hasSingleBean(CommonErrorHandler.class);
+			assertThat(context.getBean(CloudEventKafkaBinding.class).format())
+				.isSameAs(context.getBean(JsonEventFormat.class));
+			assertThat(context).getBean("cloudEventKafkaErrorHandler").isInstanceOf(DefaultErrorHandler.class);
+			assertThat(context.getBean(KafkaCloudEventTemplate.class))
+				.hasFieldOrPropertyWithValue("contentMode", ContentMode.BINARY)
+				.hasFieldOrPropertyWithValue("defaultTopic", null)
+				.hasFieldOrPropertyWithValue("partitionKeyMapping", false)
+				.hasFieldOrPropertyWithValue("source", URI.create("/application"));
+		});
+	}
+
+	@Test
+	void thePropertiesReachTheTemplate() {
+		this.runner
+			.withPropertyValues("cloudevents.kafka.content-mode=structured", "cloudevents.kafka.topic=orders",
+					"cloudevents.kafka.partition-key-mapping=true", "cloudevents.source=https://example.com/shop")
+			.run((context) -> assertThat(context.getBean(KafkaCloudEventTemplate.class))
+				.hasFieldOrPropertyWithValue("contentMode", ContentMode.STRUCTURED)
+				.hasFieldOrPropertyWithValue("defaultTopic", "orders")
+				.hasFieldOrPropertyWithValue("partitionKeyMapping", true)
+				.hasFieldOrPropertyWithValue("source", URI.create("https://example.com/shop")));
+	}
+
+	@Test
+	void theApplicationNameIsTheDefaultSource() {
+		this.runner.withPropertyValues("spring.application.name=order service")
+			.run((context) -> assertThat(context.getBean(KafkaCloudEventTemplate.class))
+				.hasFieldOrPropertyWithValue("source", URI.create("/order%20service")));
+	}
+
+	@Test
+	void withoutSpringKafkaNothingIsConfigured() {
+		this.runner.withClassLoader(new FilteredClassLoader(KafkaTemplate.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CloudEventKafkaBinding.class)
+				.doesNotHaveBean(CloudEventKafkaListenerConfigurer.class)
+				.doesNotHaveBean(KafkaCloudEventTemplate.class)
+				.doesNotHaveBean(CommonErrorHandler.class));
+	}
+
+	@Test
+	void withoutAProducerFactoryThereIsNoTemplateButListenersStillTakeEvents() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsKafkaAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(KafkaCloudEventTemplate.class)
+				.hasSingleBean(CloudEventKafkaListenerConfigurer.class));
+	}
+
+	@Test
+	void theApplicationsOwnBeansWin() {
+		CloudEventKafkaBinding binding = new CloudEventKafkaBinding();
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler();
+		this.runner.withBean(CloudEventKafkaBinding.class, () -> binding)
+			.withBean(CommonErrorHandler.class, () -> errorHandler)
+			.withBean("myTemplate", KafkaCloudEventTemplate.class,
+					() -> new KafkaCloudEventTemplate(
+							new org.springframework.kafka.core.DefaultKafkaProducerFactory<>(java.util.Map.of()),
+							binding))
+			.withBean("myConfigurer", CloudEventKafkaListenerConfigurer.class,
+					() -> new CloudEventKafkaListenerConfigurer(binding))
+			.run((context) -> {
+				assertThat(context).getBean(CloudEventKafkaBinding.class).isSameAs(binding);
+				assertThat(context).getBean(CommonErrorHandler.class).isSameAs(errorHandler);
+				assertThat(context).hasSingleBean(KafkaCloudEventTemplate.class)
+					.hasBean("myTemplate")
+					.hasSingleBean(CloudEventKafkaListenerConfigurer.class)
+					.hasBean("myConfigurer");
+			});
+	}
+
+}

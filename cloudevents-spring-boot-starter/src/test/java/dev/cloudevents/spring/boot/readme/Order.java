@@ -1,0 +1,4 @@
+package dev.cloudevents.spring.boot.readme;
+
+record Order(String id, int quantity) {
+}

@@ -1,0 +1,136 @@
+package dev.cloudevents.spring.kafka.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
+
+/**
+ * Reads the event of one record from what Spring Kafka hands a listener: the payload as
+ * the value deserializer left it and the headers as the header mapper left them (or the
+ * raw ones, when the converter gives them). An invalid record fails with the
+ * {@link InvalidCloudEventException} that names the header and rule, one in a batch with
+ * a {@link BatchListenerFailedException} that gives its index too.
+ */
+final class RecordEvents {
+
+	private final CloudEventKafkaBinding binding;
+
+	RecordEvents(CloudEventKafkaBinding binding) {
+		this.binding = binding;
+	}
+
+	CloudEvent read(Message<?> message) {
+		MessageHeaders headers = message.getHeaders();
+		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
+			return read(record.value(), record.headers());
+		}
+		Object nativeHeaders = headers.get(KafkaHeaders.NATIVE_HEADERS);
+		return read(message.getPayload(), (nativeHeaders != null) ? nativeHeaders : headers);
+	}
+
+	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
+		MessageHeaders headers = message.getHeaders();
+		// the raw records, when the converter gives them, carry every header copy
+		List<?> values = (headers.get(KafkaHeaders.RAW_DATA) instanceof List<?> records) ? records
+				: (message.getPayload() instanceof List<?> list) ? list : List.of(message.getPayload());
+		List<?> recordHeaders = batchHeaders(headers);
+		List<CloudEvent> events = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			Object value = values.get(i);
+			try {
+				events.add((value instanceof ConsumerRecord<?, ?> record) ? read(record.value(), record.headers())
+						: read(value, (recordHeaders != null) ? recordHeaders.get(i) : null));
+			}
+			catch (InvalidCloudEventException ex) {
+				// the error handler commits the records before it and recovers this one
+				String problem = "Record " + i + " of the batch is not a valid CloudEvent: " + ex.getMessage();
+				throw new BatchListenerFailedException(problem,
+						new MethodArgumentResolutionException(message, parameter, problem, ex), i);
+			}
+		}
+		return events;
+	}
+
+	private static @Nullable List<?> batchHeaders(MessageHeaders headers) {
+		if (headers.get(KafkaHeaders.NATIVE_HEADERS) instanceof List<?> nativeHeaders) {
+			return nativeHeaders;
+		}
+		return (headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> converted) ? converted : null;
+	}
+
+	private CloudEvent read(@Nullable Object payload, @Nullable Object headers) {
+		if (payload instanceof CloudEvent event) {
+			return event;
+		}
+		return this.binding.read(recordHeaders(headers), value(payload));
+	}
+
+	private static byte @Nullable [] value(@Nullable Object payload) {
+		if (payload == null || payload instanceof KafkaNull) {
+			return null;
+		}
+		if (payload instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (payload instanceof String text) {
+			// StringDeserializer decoded UTF-8; text and JSON data come back as they were
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		throw new MessageConversionException("Cannot read a CloudEvent from a record value of type "
+				+ payload.getClass().getName() + ": use a ByteArrayDeserializer (or StringDeserializer, "
+				+ "for text and JSON data) or a CloudEventDeserializer for the record values");
+	}
+
+	private static Headers recordHeaders(@Nullable Object headers) {
+		if (headers instanceof Headers kafkaHeaders) {
+			return kafkaHeaders;
+		}
+		RecordHeaders result = new RecordHeaders();
+		if (headers instanceof Map<?, ?> mapped) {
+			mapped.forEach((name, value) -> {
+				String key = name.toString();
+				if (key.startsWith(CloudEventKafkaBinding.HEADER_PREFIX)
+						|| key.equals(CloudEventKafkaBinding.CONTENT_TYPE)) {
+					add(result, key, value);
+				}
+			});
+		}
+		return result;
+	}
+
+	// byte[] as the header mapper leaves unknown headers, a String when it is told to
+	// map some to strings, a List for the headers it maps as multi-valued
+	private static void add(Headers headers, String key, @Nullable Object value) {
+		if (value instanceof List<?> values) {
+			values.forEach((element) -> add(headers, key, element));
+		}
+		else if (value instanceof Header header) {
+			headers.add(header);
+		}
+		else {
+			headers.add(key, (value instanceof byte[] bytes) ? bytes
+					: (value != null) ? value.toString().getBytes(StandardCharsets.UTF_8) : null);
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.cloudevents.spring.kafka;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The one embedded KRaft broker of a test JVM, started on first use (a cold start takes
+ * seconds on a small machine) and stopped when the JVM exits. Tests create topics of
+ * their own, named uniquely, so they share the broker without seeing each other's
+ * records.
+ */
+public final class SharedKafkaBroker {
+
+	private static final EmbeddedKafkaBroker BROKER = start();
+
+	private SharedKafkaBroker() {
+	}
+
+	private static EmbeddedKafkaBroker start() {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
+				"offsets.topic.num.partitions", "1"));
+		broker.afterPropertiesSet();
+		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+		return broker;
+	}
+
+	/**
+	 * Return the bootstrap servers of the broker, starting it if needed.
+	 * @return the value for {@code bootstrap.servers}
+	 */
+	public static String bootstrapServers() {
+		return BROKER.getBrokersAsString();
+	}
+
+	/**
+	 * Create a topic with a unique name.
+	 * @param prefix the start of the name
+	 * @param partitions the number of partitions
+	 * @return the topic name
+	 */
+	public static String newTopic(String prefix, int partitions) {
+		return newTopicNamed(prefix + "-" + UUID.randomUUID(), partitions);
+	}
+
+	/**
+	 * Create a topic with the given name, such as the dead-letter topic of another.
+	 * @param name the topic name
+	 * @param partitions the number of partitions
+	 * @return the topic name
+	 */
+	public static String newTopicNamed(String name, int partitions) {
+		BROKER.addTopics(new NewTopic(name, partitions, (short) 1));
+		return name;
+	}
+
+}
