@@ -121,7 +121,7 @@ public class CloudEventRequestException extends ResponseStatusException {
 	 * not allowed: 403.
 	 * @param origin the origin the request names
 	 * @return the exception
-	 * @see WebhookHandshake
+	 * @see dev.cloudevents.spring.webhook.WebhookHandshake
 	 */
 	public static CloudEventRequestException originNotAllowed(String origin) {
 		return new CloudEventRequestException(HttpStatus.FORBIDDEN, WEBHOOK_ORIGIN_TYPE, "Webhook origin not allowed",

@@ -20,10 +20,11 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * such a method gets the consent headers of an allowed origin, and WebFlux answers it as
  * usual, with 200 and an {@code Allow} header listing {@code POST}. A delivery to such a
  * method whose {@value WebhookHandshake#REQUEST_ORIGIN} is not allowed is refused with a
- * {@link CloudEventRequestException} (403), which {@link CloudEventWebExceptionHandler}
- * answers; deliveries without the header are not webhook deliveries and pass. Requests
- * without the header cost nothing. Functional endpoints are not covered: nothing tells
- * whether they read events.
+ * {@link CloudEventRequestException} (403), which
+ * {@link dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler} answers;
+ * deliveries without the header are not webhook deliveries and pass. Requests without the
+ * header cost nothing. Functional endpoints are not covered: nothing tells whether they
+ * read events.
  * <p>
  * Register it as a bean: WebFlux picks up {@link WebFilter} beans.
  *
