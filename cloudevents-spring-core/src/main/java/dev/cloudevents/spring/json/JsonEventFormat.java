@@ -281,8 +281,8 @@ public final class JsonEventFormat {
 			return this.jsonMapper.readValue(bytes, this.jsonMapper.getTypeFactory().constructType(type));
 		}
 		catch (JacksonException ex) {
-			throw new InvalidCloudEventException("data",
-					"cannot be read as " + type.getTypeName() + ": " + ex.getOriginalMessage(), ex);
+			// the mapper's message quotes the data: the cause tells what went wrong
+			throw new InvalidCloudEventException("data", "cannot be read as " + type.getTypeName(), ex);
 		}
 	}
 

@@ -100,4 +100,14 @@ class CloudEventsWebFluxAutoConfigurationTests {
 				.isNotInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
 	}
 
+	@Test
+	void routedMethodsFailTheStartUpWhenTheApplicationsRegistrationsDoNotRoute() {
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.withUserConfiguration(RoutedController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContainingAll("@CloudEventMapping on", "RoutedController#created()",
+						"WebFluxRegistrations"));
+	}
+
 }

@@ -101,4 +101,13 @@ class CloudEventsWebMvcAutoConfigurationTests {
 				.isNotInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
 	}
 
+	@Test
+	void routedMethodsFailTheStartUpWhenTheApplicationsRegistrationsDoNotRoute() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.withUserConfiguration(RoutedController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContainingAll("@CloudEventMapping on", "RoutedController#created()", "WebMvcRegistrations"));
+	}
+
 }
