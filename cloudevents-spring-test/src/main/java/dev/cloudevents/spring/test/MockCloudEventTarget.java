@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +14,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -32,7 +30,7 @@ import dev.cloudevents.spring.http.CloudEventHttpBinding;
  * <pre class="code">
  * MockCloudEventTarget target = MockCloudEventTarget.create();
  * RestClient client = RestClient.builder().requestFactory(target.requestFactory()).build();
- * // ... a CloudEventTemplate on that client, or WebClient.builder().clientConnector(target.connector())
+ * // ... a CloudEventTemplate on that client, or WebClient.builder().filter(target.exchangeFilter())
  *
  * target.expect(2, "com.example.order.created");                        // answered 202
  * target.expect("com.example.order.priced").andReply(priceEvent);       // answered with an event
@@ -55,7 +53,7 @@ public final class MockCloudEventTarget {
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
 
-	private final List<ExpectedEvents> expectations = new ArrayList<>();
+	private final Expectations<ExpectedEvents> expectations = new Expectations<>();
 
 	private final List<CapturedRequest> requests = new ArrayList<>();
 
@@ -82,12 +80,12 @@ public final class MockCloudEventTarget {
 	}
 
 	/**
-	 * Return a connector for a {@code WebClient} that delivers every request to this
-	 * target instead of the network.
-	 * @return the connector
+	 * Return a filter for a {@code WebClient} that delivers every request to this target
+	 * instead of the network; register it after any filter that should see the requests.
+	 * @return the filter
 	 */
-	public ClientHttpConnector connector() {
-		return new TargetConnector(this);
+	public ExchangeFilterFunction exchangeFilter() {
+		return new TargetExchangeFilter(this);
 	}
 
 	/**
@@ -108,9 +106,8 @@ public final class MockCloudEventTarget {
 	 * @return the expectation, to set its answer
 	 */
 	public synchronized ExpectedEvents expect(int count, String type) {
-		Assert.isTrue(count > 0, "Count must be positive");
-		ExpectedEvents expected = new ExpectedEvents(count, type);
-		this.expectations.add(expected);
+		ExpectedEvents expected = new ExpectedEvents();
+		this.expectations.add(count, type, expected);
 		return expected;
 	}
 
@@ -129,26 +126,8 @@ public final class MockCloudEventTarget {
 	 * @throws AssertionError if not
 	 */
 	public synchronized void verify(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		try {
-			while (this.failures.isEmpty() && !unmet().isEmpty()) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					break;
-				}
-				wait(Math.max(1, left / 1_000_000));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		List<String> problems = new ArrayList<>(this.failures);
-		unmet().forEach((expected) -> problems.add("Expected " + expected.count + " event(s) of type \"" + expected.type
-				+ "\" but received " + expected.received));
-		if (!problems.isEmpty()) {
-			throw new AssertionError(String.join(System.lineSeparator(), problems) + System.lineSeparator()
-					+ "Received: " + describe(received()));
-		}
+		this.expectations.await(this, () -> !this.failures.isEmpty(), timeout);
+		this.expectations.verify(this.failures, received());
 	}
 
 	/**
@@ -215,16 +194,7 @@ public final class MockCloudEventTarget {
 		if (this.expectations.isEmpty()) {
 			return Answer.status(HttpStatus.ACCEPTED);
 		}
-		List<ExpectedEvents> matched = new ArrayList<>();
-		for (CloudEvent event : request.events()) {
-			ExpectedEvents expected = this.expectations.stream()
-				.filter((candidate) -> candidate.type.equals(event.type()) && candidate.received < candidate.count)
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("Unexpected event of type \"" + event.type() + "\" sent to "
-						+ request.uri() + ": " + event + System.lineSeparator() + "Expected: " + describeExpected()));
-			matched.add(expected);
-		}
-		matched.forEach((expected) -> expected.received++);
+		List<ExpectedEvents> matched = this.expectations.match(request.events(), request.uri().toString());
 		if (matched.isEmpty()) {
 			return Answer.status(HttpStatus.ACCEPTED);
 		}
@@ -237,34 +207,11 @@ public final class MockCloudEventTarget {
 		return first.answer();
 	}
 
-	private List<ExpectedEvents> unmet() {
-		return this.expectations.stream().filter((expected) -> expected.received < expected.count).toList();
-	}
-
-	private String describeExpected() {
-		return this.expectations.stream()
-			.map((expected) -> expected.count + " of \"" + expected.type + "\" (" + expected.received + " received)")
-			.collect(Collectors.joining(", "));
-	}
-
-	private static String describe(List<CloudEvent> events) {
-		return events.isEmpty() ? "none"
-				: events.stream()
-					.map(CloudEvent::toString)
-					.collect(Collectors.joining(System.lineSeparator() + "  ", System.lineSeparator() + "  ", ""));
-	}
-
 	/**
 	 * Events of one type that a {@link MockCloudEventTarget} expects, and how it answers
 	 * them.
 	 */
 	public static final class ExpectedEvents {
-
-		private final int count;
-
-		private final String type;
-
-		private int received;
 
 		private HttpStatusCode status = HttpStatus.ACCEPTED;
 
@@ -272,9 +219,7 @@ public final class MockCloudEventTarget {
 
 		private @Nullable ProblemDetail problem;
 
-		private ExpectedEvents(int count, String type) {
-			this.count = count;
-			this.type = type;
+		private ExpectedEvents() {
 		}
 
 		/**

@@ -55,7 +55,6 @@ class RoutedOrderEventsTests {
 		this.template.send(URI.create("http://localhost:" + this.port + "/events"), event, mode);
 	}
 
-	// not a @SpringBootConfiguration: the package's slices find ReadmeApplication
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@Import(RoutedOrderEvents.class)
