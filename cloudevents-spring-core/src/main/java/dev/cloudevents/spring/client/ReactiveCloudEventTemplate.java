@@ -284,12 +284,19 @@ public class ReactiveCloudEventTemplate {
 			// the events as sent: with the trace context the observation's start added
 			return withRetries(target, context,
 					exchange(target, () -> encode(context.getEvents(), mode), requireSuccess, readReply))
-				.doOnNext((response) -> context.setStatus(response.status().value()))
+				// stopped before the subscriber hears of the outcome
+				.doOnSuccess((response) -> {
+					if (response != null) {
+						context.setStatus(response.status().value());
+					}
+					observation.stop();
+				})
 				.doOnError((ex) -> {
 					SendObservations.failed(context, ex);
 					observation.error(ex);
+					observation.stop();
 				})
-				.doFinally((signal) -> observation.stop())
+				.doOnCancel(observation::stop)
 				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}

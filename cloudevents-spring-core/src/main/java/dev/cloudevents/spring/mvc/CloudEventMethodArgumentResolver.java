@@ -77,6 +77,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 			return read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE);
 		}
 		if (webRequest.getAttribute(EVENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CloudEvent event) {
+			CloudEventObservationInterceptor.eventsRead(webRequest, event);
 			return List.of(event);
 		}
 		return read(webRequest, EVENTS_TYPE, EVENTS_ATTRIBUTE);
@@ -85,6 +86,8 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	private Object read(NativeWebRequest webRequest, ResolvableType type, String attribute) throws Exception {
 		Object cached = webRequest.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
 		if (cached != null) {
+			// routing by event type reads it before the observation begins
+			CloudEventObservationInterceptor.eventsRead(webRequest, cached);
 			return cached;
 		}
 		HttpServletRequest servletRequest = webRequest.getNativeRequest(HttpServletRequest.class);

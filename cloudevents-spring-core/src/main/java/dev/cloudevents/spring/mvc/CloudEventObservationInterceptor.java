@@ -44,7 +44,6 @@ import dev.cloudevents.spring.web.CloudEventDataReader;
  * Register it with {@code WebMvcConfigurer.addInterceptors}; without an
  * {@link ObservationRegistry} there is nothing to observe and no need to.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor {

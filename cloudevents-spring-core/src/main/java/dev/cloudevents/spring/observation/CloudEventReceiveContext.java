@@ -14,12 +14,11 @@ import dev.cloudevents.spring.ContentMode;
  * came and what came of it.
  * <p>
  * It is no receiver context on purpose: the trace continues from the transport (the
- * server's or listener's observation, its parent), and an event's {@code traceparent}
- * that differs from the transport's is {@linkplain #getLinkedTraceparents() a link}, not
+ * server's or listener's observation, its parent), and an event's {@code traceparent} of
+ * another trace than the transport's is {@linkplain #getLinkedTraceparents() a link}, not
  * the parent, as the extension carries the trace that started the event's journey, not
  * the last hop.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventReceiveContext extends Observation.Context {
@@ -134,9 +133,9 @@ public class CloudEventReceiveContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the distinct {@code traceparent} extensions of the events that differ from
-	 * the {@linkplain #getTransportTraceparent() transport's}: the traces a tracer
-	 * records as links of this observation's span.
+	 * Return the distinct {@code traceparent} extensions of the events whose trace
+	 * differs from the {@linkplain #getTransportTraceparent() transport's}: the traces a
+	 * tracer records as links of this observation's span.
 	 * @return the values, often none
 	 */
 	public List<String> getLinkedTraceparents() {

@@ -8,7 +8,6 @@ import io.micrometer.observation.ObservationConvention;
  * cloudevents.receive} observations. Declare a bean of this type to replace
  * {@link DefaultCloudEventReceiveObservationConvention}, or extend it to add key values.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public interface CloudEventReceiveObservationConvention extends ObservationConvention<CloudEventReceiveContext> {

@@ -21,7 +21,6 @@ import dev.cloudevents.spring.ContentMode;
  * {@code traceparent} and {@code tracestate} added to those that had none. Only these two
  * W3C fields are taken; other propagation fields (B3, baggage) stay out of the event.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventSendContext extends SenderContext<Map<String, String>> {

@@ -10,7 +10,6 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * cloudevents.receive}, with their key names. The names of event attributes are those of
  * the OpenTelemetry semantic conventions for CloudEvents.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public enum CloudEventsObservationDocumentation implements ObservationDocumentation {

@@ -7,7 +7,6 @@ import io.micrometer.common.KeyValues;
  * {@link CloudEventsObservationDocumentation} lists, and a contextual name (the span
  * name) of {@code "receive <event type>"}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class DefaultCloudEventReceiveObservationConvention implements CloudEventReceiveObservationConvention {

@@ -10,7 +10,6 @@ import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation.Hi
  * {@link CloudEventsObservationDocumentation} lists, and a contextual name (the span
  * name) of {@code "send <event type>"}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class DefaultCloudEventSendObservationConvention implements CloudEventSendObservationConvention {

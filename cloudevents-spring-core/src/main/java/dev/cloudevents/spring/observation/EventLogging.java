@@ -14,7 +14,6 @@ import dev.cloudevents.spring.ContentMode;
  * that identify an event, never its data, and every value escaped so that a CR, LF or
  * other control character in an attribute cannot forge a log line.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class EventLogging {

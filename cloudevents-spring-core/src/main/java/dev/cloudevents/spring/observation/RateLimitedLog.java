@@ -14,7 +14,6 @@ import org.apache.commons.logging.Log;
  * retried deliveries with one cause leaves one line per interval, which tells how many
  * more there were since the previous one.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class RateLimitedLog {

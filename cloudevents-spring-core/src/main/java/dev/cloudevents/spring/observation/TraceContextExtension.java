@@ -12,9 +12,9 @@ import dev.cloudevents.spring.CloudEvent;
  * The distributed-tracing extension of CloudEvents: {@code traceparent} and
  * {@code tracestate}, W3C Trace Context carried in the event itself. It carries the trace
  * that started the event's journey, so it is added where it is missing and never
- * replaced; each hop's own context travels in the transport's headers.
+ * replaced; each hop's own context travels in the transport's headers. On receipt, an
+ * extension naming another trace than the transport's becomes a span link.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  * @see <a href=
  * "https://github.com/cloudevents/spec/blob/main/cloudevents/extensions/distributed-tracing.md">Distributed
@@ -70,33 +70,31 @@ public final class TraceContextExtension {
 	}
 
 	/**
-	 * Return the distinct {@code traceparent} values of the events that differ from the
-	 * transport's: the traces to link to rather than continue.
+	 * Return the distinct {@code traceparent} values of the events whose trace differs
+	 * from the transport's: the traces to link to rather than continue. One of the same
+	 * trace names an earlier span of the trace the transport continues, which needs no
+	 * link.
 	 */
 	static List<String> differingFrom(List<CloudEvent> events, @Nullable String transportTraceparent) {
 		List<String> result = new ArrayList<>(1);
+		String transportTrace = traceId(transportTraceparent);
 		for (CloudEvent event : events) {
 			String traceparent = traceparent(event);
-			if (traceparent != null && !sameContext(traceparent, transportTraceparent)
-					&& !result.contains(traceparent)) {
+			if (traceparent != null && !result.contains(traceparent)
+					&& (transportTrace == null || !transportTrace.equalsIgnoreCase(traceId(traceparent)))) {
 				result.add(traceparent);
 			}
 		}
 		return result;
 	}
 
-	// the trace flags may be changed by a hop without making it another context
-	private static boolean sameContext(String traceparent, @Nullable String other) {
-		if (other == null) {
-			return false;
+	// version-traceid-parentid-flags: the trace id is the second field
+	private static @Nullable String traceId(@Nullable String traceparent) {
+		if (traceparent == null) {
+			return null;
 		}
-		String a = traceparent.trim();
-		String b = other.trim();
-		int length = "00-".length() + 32 + 1 + 16;
-		if (a.length() < length || b.length() < length) {
-			return a.equalsIgnoreCase(b);
-		}
-		return a.regionMatches(true, 0, b, 0, length);
+		String value = traceparent.trim();
+		return (value.length() >= 35 && value.charAt(2) == '-') ? value.substring(3, 35) : null;
 	}
 
 }

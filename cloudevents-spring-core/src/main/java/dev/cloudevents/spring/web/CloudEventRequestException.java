@@ -194,14 +194,25 @@ public class CloudEventRequestException extends ResponseStatusException {
 	 * Create the exception for event data that cannot be bound to a handler method
 	 * parameter: 400.
 	 * @param parameterType the type of the parameter, as written in the source
-	 * @param cause why the data cannot be read, or {@code null} if the event has no data
+	 * @param reason why, in words that do not repeat the data
+	 * @param cause the mapper's failure
 	 * @return the exception
 	 */
-	public static CloudEventRequestException unreadableData(String parameterType, @Nullable Throwable cause) {
-		String detail = (cause != null) ? "CloudEvent data cannot be read as " + parameterType
-				: "CloudEvent has no data for a parameter of type " + parameterType;
+	public static CloudEventRequestException unreadableData(String parameterType, String reason, Throwable cause) {
 		return new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
-				"Unreadable CloudEvent data", detail, cause);
+				"Unreadable CloudEvent data", "CloudEvent data cannot be read as " + parameterType + ": " + reason,
+				cause);
+	}
+
+	/**
+	 * Create the exception for an event without data for a required handler method
+	 * parameter: 400.
+	 * @param parameterType the type of the parameter, as written in the source
+	 * @return the exception
+	 */
+	public static CloudEventRequestException missingData(String parameterType) {
+		return new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
+				"Unreadable CloudEvent data", "CloudEvent has no data for a parameter of type " + parameterType, null);
 	}
 
 }

@@ -14,7 +14,6 @@ import dev.cloudevents.spring.observation.RateLimitedLog;
  * a minute per cause (the status, problem type and the attribute, limit or header it
  * names), with the escaped detail. Category {@code dev.cloudevents.spring.web}.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public final class RejectedEventLog {

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -40,7 +39,6 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
  * Register it as a bean; without an {@link ObservationRegistry} there is nothing to
  * observe and no need to.
  *
- * @author cloudevents-spring
  * @since 0.1.0
  */
 public class CloudEventObservationWebFilter implements WebFilter {
@@ -83,7 +81,11 @@ public class CloudEventObservationWebFilter implements WebFilter {
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			ReceiveObservation receive = new ReceiveObservation(exchange, parent);
 			exchange.getAttributes().put(OBSERVATION_ATTRIBUTE, receive);
-			return chain.filter(exchange).doOnError(receive::error).doFinally(receive::stop);
+			// stopped before the server hears of the outcome
+			return chain.filter(exchange)
+				.doOnSuccess((done) -> receive.stop(null, false))
+				.doOnError((ex) -> receive.stop(ex, false))
+				.doOnCancel(() -> receive.stop(null, true));
 		});
 	}
 
@@ -123,8 +125,6 @@ public class CloudEventObservationWebFilter implements WebFilter {
 
 		private @Nullable Observation observation;
 
-		private @Nullable Throwable error;
-
 		private volatile boolean readingEvents;
 
 		ReceiveObservation(ServerWebExchange exchange, @Nullable Observation parent) {
@@ -149,25 +149,23 @@ public class CloudEventObservationWebFilter implements WebFilter {
 				.start();
 		}
 
-		void error(Throwable error) {
-			this.error = error;
-		}
-
-		synchronized void stop(SignalType signal) {
+		synchronized void stop(@Nullable Throwable error, boolean cancelled) {
 			if (!this.readingEvents) {
 				return;
 			}
+			// once only, whichever signal comes first
+			this.readingEvents = false;
 			start();
 			Observation observation = this.observation;
 			// an error is answered by an exception handler after this filter: its status
 			// is the error's
-			HttpStatusCode status = (this.error instanceof ErrorResponse response) ? response.getStatusCode()
+			HttpStatusCode status = (error instanceof ErrorResponse response) ? response.getStatusCode()
 					: this.exchange.getResponse().getStatusCode();
 			this.context.setStatus((status != null) ? status.value() : null);
-			if (this.error != null) {
-				observation.error(this.error);
+			if (error != null) {
+				observation.error(error);
 			}
-			else if (signal == SignalType.CANCEL) {
+			else if (cancelled) {
 				observation.event(Observation.Event.of("cancelled"));
 			}
 			observation.stop();

@@ -98,8 +98,10 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 				|| !routesEventOf(exchange)) {
 			return super.getHandlerInternal(exchange);
 		}
+		CloudEventObservationWebFilter.readingEvents(exchange);
 		return this.reader.readMono(EVENT_TYPE, exchange.getRequest(), Map.of()).flatMap((event) -> {
 			exchange.getAttributes().put(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE, event);
+			CloudEventObservationWebFilter.eventsRead(exchange, event);
 			return super.getHandlerInternal(exchange);
 		});
 	}

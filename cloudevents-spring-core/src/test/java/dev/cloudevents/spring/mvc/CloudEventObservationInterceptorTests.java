@@ -32,6 +32,7 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.TestEvents;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.annotation.CloudEventMapping;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,7 @@ class CloudEventObservationInterceptorTests {
 		CloudEventHttpBinding binding = new CloudEventHttpBinding(new JsonEventFormat(JsonMapper.builder().build()));
 		CloudEventHttpMessageConverter converter = new CloudEventHttpMessageConverter(binding);
 		this.mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(this.controller)
+			.setCustomHandlerMapping(() -> new CloudEventRequestMappingHandlerMapping(converter))
 			.setCustomArgumentResolvers(new CloudEventMethodArgumentResolver(converter))
 			.setMessageConverters(converter, new StringHttpMessageConverter())
 			.setControllerAdvice(new CloudEventRequestBodyAdvice(converter), new CloudEventExceptionHandler())
@@ -100,6 +102,22 @@ class CloudEventObservationInterceptorTests {
 			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 			.exchange();
 		assertThat(linkedAtStart).containsExactly(List.of(starting));
+	}
+
+	@Test
+	void eventRoutedByTypeIsObservedAndItsHandlerRunsInTheObservation() {
+		assertThat(this.mvc.post()
+			.uri("/routed")
+			.contentType(JsonEventFormat.MEDIA_TYPE)
+			.content(TestEvents.STRUCTURED_1_0)
+			.exchange()).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.registry).hasObservationWithNameEqualTo("cloudevents.receive")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("cloudevents.event_type", "com.example.order.created")
+			.hasLowCardinalityKeyValue("cloudevents.content_mode", "structured")
+			.hasHighCardinalityKeyValue("cloudevents.event_id", "s-1");
+		assertThat(this.controller.current).containsExactly("cloudevents.receive");
 	}
 
 	@Test
@@ -241,6 +259,14 @@ class CloudEventObservationInterceptorTests {
 		@PostMapping("/body")
 		@ResponseStatus(HttpStatus.ACCEPTED)
 		void body(@RequestBody CloudEvent event) {
+		}
+
+		@PostMapping("/routed")
+		@CloudEventMapping(type = "com.example.order.created")
+		@ResponseStatus(HttpStatus.ACCEPTED)
+		void routed(CloudEvent event) {
+			Observation observation = this.registry.getCurrentObservation();
+			this.current.add((observation != null) ? observation.getContext().getName() : "none");
 		}
 
 		@PostMapping("/batch")

@@ -49,9 +49,9 @@ class TraceContextExtensionTests {
 	}
 
 	@Test
-	void eventTraceparentEqualToTheTransportsIsNotLinkedWhateverItsFlags() {
-		String unsampled = STARTING.substring(0, STARTING.length() - 2) + "00";
-		assertThat(TraceContextExtension.differingFrom(List.of(event(STARTING)), unsampled)).isEmpty();
+	void eventTraceparentOfTheTransportsTraceIsNotLinkedWhateverItsSpanAndFlags() {
+		String sameTraceOtherSpan = STARTING.substring(0, 36) + "00f067aa0ba902b7-00";
+		assertThat(TraceContextExtension.differingFrom(List.of(event(STARTING)), sameTraceOtherSpan)).isEmpty();
 		assertThat(TraceContextExtension.differingFrom(List.of(event(null)), CURRENT)).isEmpty();
 	}
 

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -17,10 +20,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.config.WebFluxConfigurationSupport;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.annotation.CloudEventMapping;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.json.JsonEventFormat;
@@ -44,6 +51,30 @@ class CloudEventObservationWebFilterTests {
 			.webFilter(new CloudEventObservationWebFilter(this.registry, binding))
 			.apply(new ServerObservation(this.registry))
 			.build();
+	}
+
+	@Test
+	void eventRoutedByTypeIsObservedWithItsKeyValues() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.registerBean(TestObservationRegistry.class, () -> this.registry);
+			context.register(RoutingConfiguration.class);
+			context.refresh();
+			WebTestClient.bindToApplicationContext(context)
+				.build()
+				.post()
+				.uri("/routed")
+				.contentType(JsonEventFormat.MEDIA_TYPE)
+				.bodyValue(TestEvents.STRUCTURED_1_0)
+				.exchange()
+				.expectStatus()
+				.isAccepted();
+		}
+		assertThat(this.registry).hasObservationWithNameEqualTo("cloudevents.receive")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("cloudevents.event_type", "com.example.order.created")
+			.hasLowCardinalityKeyValue("cloudevents.content_mode", "structured")
+			.hasHighCardinalityKeyValue("cloudevents.event_id", "s-1");
 	}
 
 	@Test
@@ -161,8 +192,43 @@ class CloudEventObservationWebFilterTests {
 
 	}
 
+	// routing without Spring Boot: the mapping from WebFluxConfigurationSupport
+	@Configuration(proxyBeanMethods = false)
+	static class RoutingConfiguration extends WebFluxConfigurationSupport {
+
+		private final CloudEventHttpMessageReader reader = new CloudEventHttpMessageReader(
+				new CloudEventHttpBinding(new JsonEventFormat(JsonMapper.builder().build())));
+
+		@Override
+		protected RequestMappingHandlerMapping createRequestMappingHandlerMapping() {
+			return new CloudEventRequestMappingHandlerMapping(this.reader);
+		}
+
+		@Override
+		protected void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+			configurer.addCustomResolver(new CloudEventMethodArgumentResolver(this.reader));
+		}
+
+		@Bean
+		CloudEventObservationWebFilter cloudEventObservationWebFilter(TestObservationRegistry registry) {
+			return new CloudEventObservationWebFilter(registry, this.reader.getBinding());
+		}
+
+		@Bean
+		ObservedController observedController() {
+			return new ObservedController();
+		}
+
+	}
+
 	@RestController
 	static class ObservedController {
+
+		@PostMapping("/routed")
+		@CloudEventMapping(type = "com.example.order.created")
+		@ResponseStatus(HttpStatus.ACCEPTED)
+		void routed(CloudEvent event) {
+		}
 
 		@PostMapping("/event")
 		@ResponseStatus(HttpStatus.ACCEPTED)

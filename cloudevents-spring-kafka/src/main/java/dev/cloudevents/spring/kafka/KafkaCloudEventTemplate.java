@@ -25,9 +25,7 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}, in binary mode
  * unless {@linkplain #setContentMode(ContentMode) configured} or asked otherwise per
  * call. Each send returns the {@link CompletableFuture} of Spring Kafka's
- * {@link SendResult}:
- * <p>
- * <pre class="code">
+ * {@link SendResult}: <pre class="code">
  * kafka.send("orders", event);
  * kafka.send("orders", "order-42", event);                  // with a record key
  * kafka.send("orders", event, ContentMode.STRUCTURED);

@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.boot.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -70,6 +71,15 @@ public final class CloudEventsWebFluxAutoConfiguration {
 				}
 
 			};
+		}
+
+		@Bean
+		static SmartInitializingSingleton cloudEventMappingCheck(
+				ObjectProvider<RequestMappingHandlerMapping> requestMappings) {
+			return () -> requestMappings.orderedStream()
+				.filter((mapping) -> !(mapping instanceof CloudEventRequestMappingHandlerMapping))
+				.forEach((mapping) -> CloudEventMappingCheck.check(mapping, mapping.getHandlerMethods().values(),
+						"WebFluxRegistrations"));
 		}
 
 	}

@@ -2,6 +2,8 @@ package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -97,6 +99,15 @@ public final class CloudEventsWebMvcAutoConfiguration {
 				}
 
 			};
+		}
+
+		@Bean
+		static SmartInitializingSingleton cloudEventMappingCheck(
+				ObjectProvider<RequestMappingHandlerMapping> requestMappings) {
+			return () -> requestMappings.orderedStream()
+				.filter((mapping) -> !(mapping instanceof CloudEventRequestMappingHandlerMapping))
+				.forEach((mapping) -> CloudEventMappingCheck.check(mapping, mapping.getHandlerMethods().values(),
+						"WebMvcRegistrations"));
 		}
 
 	}

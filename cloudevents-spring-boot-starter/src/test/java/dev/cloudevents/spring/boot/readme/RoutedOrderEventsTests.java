@@ -7,13 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import dev.cloudevents.spring.CloudEvent;
@@ -55,7 +55,7 @@ class RoutedOrderEventsTests {
 		this.template.send(URI.create("http://localhost:" + this.port + "/events"), event, mode);
 	}
 
-	@SpringBootConfiguration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@Import(RoutedOrderEvents.class)
 	static class Application {

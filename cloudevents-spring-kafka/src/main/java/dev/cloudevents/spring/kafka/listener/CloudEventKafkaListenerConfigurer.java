@@ -11,9 +11,7 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 
 /**
  * Lets {@code @KafkaListener} methods take CloudEvents, whatever container factory runs
- * them:
- * <p>
- * <pre class="code">
+ * them: <pre class="code">
  * &#64;KafkaListener(topics = "orders")
  * void on(CloudEvent event) { ... }
  * &#64;KafkaListener(topics = "orders")
