@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +49,38 @@ final class TracedApplications {
 		@Bean
 		InMemorySpanExporter spanExporter() {
 			return InMemorySpanExporter.create();
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(OrderListener.class)
+	static class KafkaReceiver {
+
+		@Bean
+		InMemorySpanExporter spanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
+
+	/**
+	 * Records each event consumed with the trace id current in the listener.
+	 */
+	static class OrderListener {
+
+		final List<Received> received = new CopyOnWriteArrayList<>();
+
+		private final Tracer tracer;
+
+		OrderListener(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@KafkaListener(topics = "${orders.topic}", groupId = "trace")
+		void onOrder(CloudEvent event) {
+			this.received.add(new Received(event, this.tracer.currentSpan().context().traceId()));
 		}
 
 	}
