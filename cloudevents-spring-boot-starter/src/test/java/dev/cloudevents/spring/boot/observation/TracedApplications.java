@@ -3,8 +3,10 @@ package dev.cloudevents.spring.boot.observation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -102,12 +104,14 @@ final class TracedApplications {
 		@PostMapping("/orders")
 		@ResponseStatus(HttpStatus.ACCEPTED)
 		void onOrder(CloudEvent event) {
-			this.received.add(new Received(event, this.tracer.currentSpan().context().traceId()));
+			// on WebFlux no span is current in the handler unless Reactor propagates it
+			Span span = this.tracer.currentSpan();
+			this.received.add(new Received(event, (span != null) ? span.context().traceId() : null));
 		}
 
 	}
 
-	record Received(CloudEvent event, String traceId) {
+	record Received(CloudEvent event, @Nullable String traceId) {
 
 	}
 
