@@ -22,12 +22,12 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 
 /**
- * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}, in binary mode
- * unless {@linkplain #setContentMode(ContentMode) configured} or asked otherwise per
- * call. Each send returns the {@link CompletableFuture} of Spring Kafka's
- * {@link SendResult}:
+ * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}.
  * <p>
- * <pre class="code">
+ * The content mode is binary unless {@linkplain #setContentMode(ContentMode) configured}
+ * or asked otherwise per call, and each send returns the {@link CompletableFuture} of
+ * Spring Kafka's {@link SendResult}; with a record key, another mode or the default
+ * topic: <pre class="code">
  * kafka.send("orders", event);
  * kafka.send("orders", "order-42", event);                  // with a record key
  * kafka.send("orders", event, ContentMode.STRUCTURED);
