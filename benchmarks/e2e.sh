@@ -2,8 +2,10 @@
 # End-to-end throughput of receiving a CloudEvent over HTTP, next to the floor of
 # receiving the same bytes as a byte[]: one Spring MVC (Tomcat) and one Spring WebFlux
 # (Reactor Netty) application from this module, driven by wrk over the loopback interface.
-# Prints requests/s and p99 latency per endpoint and the ratios binary/bytes and
-# structured/bytes. Bounded: about 6 minutes with the defaults. See BENCHMARKS.md.
+# Prints requests/s and p99 latency per endpoint and the ratios binary/bytes,
+# structured/bytes and routed/bytes (the structured event routed by type among five
+# @CloudEventMapping methods on one path). Bounded: about 7 minutes with the defaults.
+# See BENCHMARKS.md.
 #
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
 #   DURATION=5s ROUNDS=1 benchmarks/e2e.sh # a quick look
@@ -17,7 +19,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 MVC_PORT=${MVC_PORT:-18481}
 WEBFLUX_PORT=${WEBFLUX_PORT:-18482}
-read -ra ENDPOINTS <<<"${ENDPOINTS:-binary structured bytes from-http}"
+read -ra ENDPOINTS <<<"${ENDPOINTS:-binary structured routed bytes from-http}"
 
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -94,6 +96,7 @@ LUA
 binary_lua >"$work/binary.lua"
 structured_lua >"$work/structured.lua"
 cp "$work/structured.lua" "$work/bytes.lua"
+cp "$work/structured.lua" "$work/routed.lua"
 cp "$work/binary.lua" "$work/from-http.lua"
 
 start() { # name main-class port

@@ -201,6 +201,7 @@ function renderEvent(envelope) {
 			el('span', { 'class': 'event-type', 'data-testid': 'event-type' }, event.type),
 			el('span', { 'class': 'event-source', 'data-testid': 'event-source' }, event.source)),
 		el('span', { 'class': 'summary-meta' },
+			envelope.traceId ? el('code', { 'class': 'trace-id', 'data-testid': 'trace-id', title: 'trace id' }, envelope.traceId) : null,
 			el('span', { 'class': 'mode' }, envelope.mode),
 			el('time', { datetime: envelope.at, title: envelope.at }, formatTime(envelope.at))));
 

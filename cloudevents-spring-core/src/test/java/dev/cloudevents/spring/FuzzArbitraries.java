@@ -31,10 +31,10 @@ public final class FuzzArbitraries {
 
 	private static final List<String> JSON_TOKENS = List.of("{", "}", "[", "]", ",", ":", "\"specversion\"", "\"1.0\"",
 			"\"0.3\"", "\"id\"", "\"source\"", "\"type\"", "\"data\"", "\"data_base64\"", "\"datacontenttype\"",
-			"\"datacontentencoding\"", "\"base64\"", "\"application/json\"", "\"time\"", "\"2020-01-01T00:00:00Z\"",
-			"\"dataschema\"", "\"schemaurl\"", "\"subject\"", "\"ext\"", "\"/src\"", "\"t\"", "\"\"", "\"\\u0000\"",
-			"\"\\ud800\"", "\"AAA=\"", "null", "true", "false", "0", "-1", "2147483648", "1e999", "1.5",
-			"99999999999999999999999999999", " ", "\n", "\"\\\"", "/*", "//");
+			"\"datacontentencoding\"", "\"base64\"", "\"application/json\"", "\"text/plain\"", "\"time\"",
+			"\"2020-01-01T00:00:00Z\"", "\"dataschema\"", "\"schemaurl\"", "\"subject\"", "\"ext\"", "\"/src\"",
+			"\"t\"", "\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"AAA=\"", "null", "true", "false", "0", "-1", "2147483648",
+			"1e999", "1.5", "99999999999999999999999999999", " ", "\n", "\"\\\"", "/*", "//");
 
 	private static final List<String> CONTENT_TYPES = List.of("application/cloudevents+json",
 			"application/cloudevents+json; charset=utf-8", "application/cloudevents+json; charset=UTF-16",

@@ -223,6 +223,13 @@ public final class InvalidEvents {
 		invalidUtf8(cases, "code point above U+10FFFF in subject", "{" + BASE + ",'subject':'", ABOVE_MAX, "'}",
 				"subject");
 		invalidUtf8(cases, "surrogate in an extension", "{" + BASE + ",'myext':'", SURROGATE, "'}", "myext");
+		event(cases, "escaped unpaired surrogate in text data",
+				"{" + BASE + ",'datacontenttype':'text/plain','data':'a\\ud800'}",
+				"Attribute 'data' must be text that UTF-8 can encode, but holds an unpaired surrogate");
+		event(cases, "text data outside the charset of its content type",
+				"{" + BASE + ",'datacontenttype':'text/plain; charset=ISO-8859-1','data':'\\u20ac'}",
+				"Attribute 'data' must be text that ISO-8859-1 can encode, but holds a character that ISO-8859-1 "
+						+ "does not have");
 		cases.add(new InvalidEvent("overlong form in a member name", concat("{" + BASE + ",'", OVERLONG_I, "d':'2'}"),
 				EVENT, "The name of a member of the event must be valid UTF-8"));
 		// documents

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -56,13 +57,14 @@ public final class StrictJsonOracle {
 	}
 
 	/**
-	 * Return whether bytes are exactly one JSON value in UTF-8: well-formed by the JDK's
-	 * decoder, and read to the end by Jackson's parser with every string decoded.
+	 * Return whether bytes are exactly one JSON value in UTF-8 without a byte order mark
+	 * (which RFC 8259 forbids writing): well-formed by the JDK's decoder, and read to the
+	 * end by Jackson's parser with every string decoded.
 	 * @param bytes the bytes
 	 * @return whether they are one strict JSON value
 	 */
 	public static boolean isStrictJson(byte[] bytes) {
-		if (bytes.length == 0 || !isUtf8(bytes)) {
+		if (bytes.length == 0 || bytes[0] < 0 || !isUtf8(bytes)) {
 			return false;
 		}
 		for (int i = 0; i < Math.min(4, bytes.length); i++) {
@@ -92,6 +94,18 @@ public final class StrictJsonOracle {
 		catch (JacksonException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Return whether bytes are one strict JSON value after a byte order mark, if any,
+	 * which RFC 8259 lets a reader ignore.
+	 * @param bytes the bytes
+	 * @return whether they are one strict JSON value
+	 */
+	public static boolean isStrictJsonToRead(byte[] bytes) {
+		boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+				&& bytes[2] == (byte) 0xBF;
+		return isStrictJson(bom ? Arrays.copyOfRange(bytes, 3, bytes.length) : bytes);
 	}
 
 	/**

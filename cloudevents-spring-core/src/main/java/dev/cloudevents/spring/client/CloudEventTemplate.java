@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -22,6 +24,11 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
+import dev.cloudevents.spring.observation.CloudEventSendContext;
+import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
+import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Sends CloudEvents over HTTP with a {@link RestClient}, in binary or structured content
@@ -44,6 +51,11 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * A reply that claims to be a CloudEvent but is not a valid one raises an
  * {@link InvalidCloudEventException}, without a retry. A send either succeeds or raises.
  * <p>
+ * With an {@linkplain #setObservationRegistry observation registry}, each delivery is one
+ * {@code cloudevents.send} observation, every attempt the {@code RestClient}'s child
+ * observation; each event sent is logged at DEBUG and each retry at WARN (at most once a
+ * minute per target and outcome), in category {@code dev.cloudevents.spring.client}.
+ * <p>
  * Configure an instance before its first send; then it is thread-safe.
  *
  * @see ReactiveCloudEventTemplate
@@ -63,6 +75,8 @@ public class CloudEventTemplate {
 	private @Nullable URI sink;
 
 	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
+
+	private final SendObservations observations = new SendObservations();
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -110,6 +124,36 @@ public class CloudEventTemplate {
 	}
 
 	/**
+	 * Set the registry that observes each delivery as a
+	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation, the
+	 * parent of the {@code RestClient}'s observation of each attempt. Default is
+	 * {@link ObservationRegistry#NOOP}: nothing is observed.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observations.setRegistry(observationRegistry);
+	}
+
+	/**
+	 * Set the convention to use instead of
+	 * {@link DefaultCloudEventSendObservationConvention}.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
+		this.observations.setConvention(observationConvention);
+	}
+
+	/**
+	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
+	 * extension} of the current trace to events that have none, when a tracer observes
+	 * the deliveries. Default is {@code false}.
+	 * @param traceContextExtension whether to add it
+	 */
+	public void setTraceContextExtension(boolean traceContextExtension) {
+		this.observations.setAddTraceContext(traceContextExtension);
+	}
+
+	/**
 	 * Set the largest reply this template reads as an event; a longer one fails
 	 * {@link #sendAndReceive} and {@link #exchange} with an
 	 * {@link InvalidCloudEventException}. Default is 1MB, as
@@ -144,7 +188,7 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public void send(URI target, CloudEvent event, ContentMode mode) {
-		deliver(target, this.binding.toHttp(event, mode), false);
+		deliver(target, List.of(event), mode, true, false);
 	}
 
 	/**
@@ -157,7 +201,7 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public void sendBatch(URI target, List<CloudEvent> events) {
-		deliver(target, this.binding.toBatch(events), false);
+		deliver(target, events, null, true, false);
 	}
 
 	/**
@@ -192,7 +236,7 @@ public class CloudEventTemplate {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Optional<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return Optional.ofNullable(deliver(target, this.binding.toHttp(event, mode), true).event());
+		return Optional.ofNullable(deliver(target, List.of(event), mode, true, true).event());
 	}
 
 	/**
@@ -231,20 +275,53 @@ public class CloudEventTemplate {
 	 * a valid CloudEvent
 	 */
 	public CloudEventResponse exchange(URI target, CloudEvent event, ContentMode mode) {
-		CloudEventHttpMessage message = this.binding.toHttp(event, mode);
-		return withRetries(() -> exchange(target, message, false, true));
+		return deliver(target, List.of(event), mode, false, true);
 	}
 
-	// a send that wants no reply does not read one: a delivered event must not fail on
-	// what the target answered with it
-	private CloudEventResponse deliver(URI target, CloudEventHttpMessage message, boolean readReply) {
-		return withRetries(() -> exchange(target, message, true, readReply));
+	/**
+	 * Deliver an event in the given mode, or a batch (no mode), observed if there is a
+	 * registry. A send that wants no reply does not read one: a delivered event must not
+	 * fail on what the target answered with it.
+	 */
+	private CloudEventResponse deliver(URI target, List<CloudEvent> events, @Nullable ContentMode mode,
+			boolean requireSuccess, boolean readReply) {
+		CloudEventSendContext context = this.observations.context(events, mode, target);
+		if (context == null) {
+			CloudEventHttpMessage message = encode(events, mode);
+			return withRetries(target, null, () -> exchange(target, message, requireSuccess, readReply));
+		}
+		Observation observation = this.observations.observation(context, null).start();
+		try (Observation.Scope scope = observation.openScope()) {
+			// the events as sent: with the trace context the observation's start added
+			CloudEventHttpMessage message = encode(context.getEvents(), mode);
+			CloudEventResponse response = withRetries(target, context,
+					() -> exchange(target, message, requireSuccess, readReply));
+			context.setStatus(response.status().value());
+			return response;
+		}
+		catch (RuntimeException ex) {
+			SendObservations.failed(context, ex);
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
-	private CloudEventResponse withRetries(Supplier<CloudEventResponse> attempt) {
+	private CloudEventHttpMessage encode(List<CloudEvent> events, @Nullable ContentMode mode) {
+		SendObservations.sending(events, mode);
+		return (mode != null) ? this.binding.toHttp(events.get(0), mode) : this.binding.toBatch(events);
+	}
+
+	private CloudEventResponse withRetries(URI target, @Nullable CloudEventSendContext context,
+			Supplier<CloudEventResponse> attempt) {
 		DeliveryAttempts attempts = new DeliveryAttempts();
 		while (true) {
 			Instant start = this.retryPolicy.clock().instant();
+			if (context != null) {
+				context.attemptStarted();
+			}
 			try {
 				return attempt.get();
 			}
@@ -254,6 +331,10 @@ public class CloudEventTemplate {
 				if (delay == null) {
 					throw attempts.giveUp(ex, decision.reason());
 				}
+				if (context != null) {
+					SendObservations.failed(context, ex);
+				}
+				this.observations.retrying(target, attempts.last(), delay);
 				try {
 					// the backoff between attempts, on the caller's thread as the send is
 					// blocking anyway

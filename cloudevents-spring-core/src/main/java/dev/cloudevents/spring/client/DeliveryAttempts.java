@@ -30,6 +30,10 @@ final class DeliveryAttempts {
 		return number;
 	}
 
+	DeliveryAttempt last() {
+		return this.attempts.get(this.attempts.size() - 1);
+	}
+
 	RuntimeException giveUp(RuntimeException failure, @Nullable String reason) {
 		if (failure instanceof CloudEventDeliveryException delivery) {
 			return delivery.withAttempts(this.attempts, reason);

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +29,11 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
+import dev.cloudevents.spring.observation.CloudEventSendContext;
+import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
+import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Sends CloudEvents over HTTP with a {@link WebClient}, in binary or structured content
@@ -50,6 +58,12 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
  * {@link InvalidCloudEventException}, without a retry. A send either completes or signals
  * an error.
  * <p>
+ * With an {@linkplain #setObservationRegistry observation registry}, each delivery is one
+ * {@code cloudevents.send} observation, a child of the one in the subscriber's Reactor
+ * context, every attempt the {@code WebClient}'s child observation; each event sent is
+ * logged at DEBUG and each retry at WARN (at most once a minute per target and outcome),
+ * in category {@code dev.cloudevents.spring.client}.
+ * <p>
  * Configure an instance before its first send; then it is thread-safe.
  */
 public class ReactiveCloudEventTemplate {
@@ -69,6 +83,8 @@ public class ReactiveCloudEventTemplate {
 	private @Nullable URI sink;
 
 	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
+
+	private final SendObservations observations = new SendObservations();
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -116,6 +132,36 @@ public class ReactiveCloudEventTemplate {
 	}
 
 	/**
+	 * Set the registry that observes each delivery as a
+	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation, the
+	 * parent of the {@code WebClient}'s observation of each attempt. Default is
+	 * {@link ObservationRegistry#NOOP}: nothing is observed.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observations.setRegistry(observationRegistry);
+	}
+
+	/**
+	 * Set the convention to use instead of
+	 * {@link DefaultCloudEventSendObservationConvention}.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
+		this.observations.setConvention(observationConvention);
+	}
+
+	/**
+	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
+	 * extension} of the current trace to events that have none, when a tracer observes
+	 * the deliveries. Default is {@code false}.
+	 * @param traceContextExtension whether to add it
+	 */
+	public void setTraceContextExtension(boolean traceContextExtension) {
+		this.observations.setAddTraceContext(traceContextExtension);
+	}
+
+	/**
 	 * Set the largest reply this template reads as an event; a longer one fails
 	 * {@link #sendAndReceive} and {@link #exchange} with an
 	 * {@link InvalidCloudEventException}. Default is 1MB, as
@@ -144,7 +190,7 @@ public class ReactiveCloudEventTemplate {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> send(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode), false).then();
+		return deliver(target, List.of(event), mode, true, false).then();
 	}
 
 	/**
@@ -154,7 +200,7 @@ public class ReactiveCloudEventTemplate {
 	 * @return completes when the target has answered with 2xx
 	 */
 	public Mono<Void> sendBatch(URI target, List<CloudEvent> events) {
-		return deliver(target, () -> this.binding.toBatch(events), false).then();
+		return deliver(target, events, null, true, false).then();
 	}
 
 	/**
@@ -181,7 +227,7 @@ public class ReactiveCloudEventTemplate {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEvent> sendAndReceive(URI target, CloudEvent event, ContentMode mode) {
-		return deliver(target, () -> this.binding.toHttp(event, mode), true)
+		return deliver(target, List.of(event), mode, true, true)
 			.flatMap((response) -> Mono.justOrEmpty(response.event()));
 	}
 
@@ -215,21 +261,62 @@ public class ReactiveCloudEventTemplate {
 	 * with a message that is not a valid CloudEvent
 	 */
 	public Mono<CloudEventResponse> exchange(URI target, CloudEvent event, ContentMode mode) {
-		return withRetries(exchange(target, () -> this.binding.toHttp(event, mode), false, true));
+		return deliver(target, List.of(event), mode, false, true);
 	}
 
-	// a send that wants no reply does not read one: a delivered event must not fail on
-	// what the target answered with it
-	private Mono<CloudEventResponse> deliver(URI target, Supplier<CloudEventHttpMessage> message, boolean readReply) {
-		return withRetries(exchange(target, message, true, readReply));
+	/**
+	 * Deliver an event in the given mode, or a batch (no mode), observed if there is a
+	 * registry, as a child of the observation in the subscriber's Reactor context. A send
+	 * that wants no reply does not read one: a delivered event must not fail on what the
+	 * target answered with it.
+	 */
+	private Mono<CloudEventResponse> deliver(URI target, List<CloudEvent> events, @Nullable ContentMode mode,
+			boolean requireSuccess, boolean readReply) {
+		return Mono.deferContextual((reactorContext) -> {
+			CloudEventSendContext context = this.observations.context(events, mode, target);
+			if (context == null) {
+				return withRetries(target, null,
+						exchange(target, () -> encode(events, mode), requireSuccess, readReply));
+			}
+			Observation observation = this.observations
+				.observation(context, reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			// the events as sent: with the trace context the observation's start added
+			return withRetries(target, context,
+					exchange(target, () -> encode(context.getEvents(), mode), requireSuccess, readReply))
+				// stopped before the subscriber hears of the outcome
+				.doOnSuccess((response) -> {
+					if (response != null) {
+						context.setStatus(response.status().value());
+					}
+					observation.stop();
+				})
+				.doOnError((ex) -> {
+					SendObservations.failed(context, ex);
+					observation.error(ex);
+					observation.stop();
+				})
+				.doOnCancel(observation::stop)
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
-	private Mono<CloudEventResponse> withRetries(Mono<CloudEventResponse> attempt) {
-		return Mono.defer(() -> attempt(attempt, new DeliveryAttempts()));
+	private CloudEventHttpMessage encode(List<CloudEvent> events, @Nullable ContentMode mode) {
+		SendObservations.sending(events, mode);
+		return (mode != null) ? this.binding.toHttp(events.get(0), mode) : this.binding.toBatch(events);
 	}
 
-	private Mono<CloudEventResponse> attempt(Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
+	private Mono<CloudEventResponse> withRetries(URI target, @Nullable CloudEventSendContext context,
+			Mono<CloudEventResponse> attempt) {
+		return Mono.defer(() -> attempt(target, context, attempt, new DeliveryAttempts()));
+	}
+
+	private Mono<CloudEventResponse> attempt(URI target, @Nullable CloudEventSendContext context,
+			Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
 		Instant start = this.retryPolicy.clock().instant();
+		if (context != null) {
+			context.attemptStarted();
+		}
 		return attempt.onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
 			RuntimeException failure = (RuntimeException) ex;
 			Decision decision = this.retryPolicy.decide(attempts.failed(start, failure), failure);
@@ -237,7 +324,11 @@ public class ReactiveCloudEventTemplate {
 			if (delay == null) {
 				return Mono.error(attempts.giveUp(failure, decision.reason()));
 			}
-			return Mono.delay(delay).then(Mono.defer(() -> attempt(attempt, attempts)));
+			if (context != null) {
+				SendObservations.failed(context, failure);
+			}
+			this.observations.retrying(target, attempts.last(), delay);
+			return Mono.delay(delay).then(Mono.defer(() -> attempt(target, context, attempt, attempts)));
 		});
 	}
 

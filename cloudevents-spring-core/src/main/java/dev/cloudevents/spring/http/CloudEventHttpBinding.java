@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.util.MultiValueMap;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -309,22 +308,24 @@ public final class CloudEventHttpBinding {
 					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");
 		}
 		boolean v03 = SpecVersion.V0_3.value().equals(specVersion);
-		SpecVersion version = v03 ? SpecVersion.V0_3 : SpecVersion.V1_0;
 		int maxExtensions = this.format.limits().maxExtensions();
 		int extensions = 0;
 		int coreAttributes = v03 ? V03_ATTRIBUTES : V10_ATTRIBUTES;
-		int coreAttributesSeen = 0;
 		CloudEvent.Builder builder = CloudEvent.strictBuilder();
-		// the backing map, not the merged case-insensitive view that HttpHeaders builds
-		// on each iteration: a name that comes twice in different case is caught below.
-		// Names and lookups only: server adapters (the Servlet one) support no entry
-		// view.
-		MultiValueMap<String, String> backing = headers.asMultiValueMap();
-		for (String name : backing.keySet()) {
+		// HttpHeaders names each header once, in the first spelling its backing map
+		// holds;
+		// a case-sensitive backing map (a LinkedMultiValueMap) may hold a name in two
+		// spellings, which only its size tells. Names and lookups only: server adapters
+		// (the Servlet one) support no entry view.
+		Set<String> names = headers.headerNames();
+		if (names.size() != headers.size()) {
+			rejectRepeatedAttribute(headers);
+		}
+		for (String name : names) {
 			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				continue;
 			}
-			List<String> values = backing.get(name);
+			List<String> values = headers.get(name);
 			int index = attributeIndex(name);
 			String attribute = (index >= 0) ? ATTRIBUTES[index]
 					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
@@ -336,13 +337,6 @@ public final class CloudEventHttpBinding {
 			if (values.size() != 1) {
 				throw new InvalidCloudEventException(attribute,
 						"must be sent once, but header '" + name + "' appears " + values.size() + " times");
-			}
-			if (core) {
-				if ((coreAttributesSeen & (1 << index)) != 0) {
-					throw new InvalidCloudEventException(attribute,
-							"must be sent once, but header '" + name + "' appears more than once");
-				}
-				coreAttributesSeen |= 1 << index;
 			}
 			if (attribute.equals(CloudEvent.DATACONTENTTYPE)) {
 				throw new InvalidCloudEventException(attribute,
@@ -360,11 +354,7 @@ public final class CloudEventHttpBinding {
 		if (body.length > 0) {
 			builder.data(body);
 		}
-		CloudEvent event = builder.build();
-		if (event.extensions().size() != extensions) {
-			throw repeatedExtension(headers);
-		}
-		return event;
+		return builder.build();
 	}
 
 	private static int coreAttributes(SpecVersion version) {
@@ -403,21 +393,21 @@ public final class CloudEventHttpBinding {
 		return true;
 	}
 
-	// only when the backing map of the headers is case-sensitive and holds an extension
-	// header twice in different case
-	private static InvalidCloudEventException repeatedExtension(HttpHeaders headers) {
+	/**
+	 * Reject headers whose case-sensitive backing map holds a {@code ce-} name in two
+	 * spellings; other names repeated so are not ours to judge.
+	 */
+	private static void rejectRepeatedAttribute(HttpHeaders headers) {
 		Set<String> seen = new HashSet<>();
-		for (String name : headers.asMultiValueMap().keySet()) {
+		for (String name : headers.toSingleValueMap().keySet()) {
 			if (name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
 				String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
 				if (!seen.add(attribute)) {
-					return new InvalidCloudEventException(attribute,
+					throw new InvalidCloudEventException(attribute,
 							"must be sent once, but header '" + name + "' appears more than once");
 				}
 			}
 		}
-		return new InvalidCloudEventException("The ce- headers name an extension attribute more than once",
-				(Throwable) null);
 	}
 
 	private static boolean mayBeCloudEventsType(String contentType) {

@@ -1,6 +1,10 @@
 package dev.cloudevents.spring.json;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -479,7 +483,7 @@ final class JsonEventReader {
 			}
 		}
 		else if (this.dataToken == JsonToken.VALUE_STRING) {
-			builder.data(this.dataText.getBytes(charset(contentType)));
+			builder.data(encode(this.dataText, charset(contentType)));
 		}
 		else {
 			throw new InvalidCloudEventException(DATA, "must be a JSON string when 'datacontenttype' ('" + contentType
@@ -503,6 +507,36 @@ final class JsonEventReader {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidCloudEventException(DATA, "is not valid Base64: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Encode text data in its charset, rejecting what the charset cannot hold (an escaped
+	 * unpaired surrogate, say) rather than replacing it, as {@link String#getBytes}
+	 * would.
+	 */
+	private static byte[] encode(String text, Charset charset) {
+		if (charset.equals(StandardCharsets.UTF_8) && !hasSurrogate(text)) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		try {
+			ByteBuffer bytes = charset.newEncoder().encode(CharBuffer.wrap(text));
+			return Arrays.copyOf(bytes.array(), bytes.limit());
+		}
+		catch (CharacterCodingException ex) {
+			String what = (ex instanceof MalformedInputException) ? "an unpaired surrogate"
+					: "a character that " + charset.name() + " does not have";
+			throw new InvalidCloudEventException(DATA,
+					"must be text that " + charset.name() + " can encode, but holds " + what, ex);
+		}
+	}
+
+	private static boolean hasSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isSurrogate(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Charset charset(String contentType) {

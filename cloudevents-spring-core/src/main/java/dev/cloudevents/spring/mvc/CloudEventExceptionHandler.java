@@ -18,12 +18,14 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.RejectedEventLog;
 
 /**
  * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an
  * {@code application/problem+json} body, whether or not the application has enabled
- * Spring MVC's problem details. It has the lowest precedence, so that an application's
- * own {@link ControllerAdvice @ControllerAdvice} can take over.
+ * Spring MVC's problem details, and logs it with {@link RejectedEventLog}. It has the
+ * lowest precedence, so that an application's own
+ * {@link ControllerAdvice @ControllerAdvice} can take over.
  * <p>
  * Register it as a bean: Spring MVC picks up {@code @ControllerAdvice} beans.
  *
@@ -35,6 +37,8 @@ public class CloudEventExceptionHandler {
 
 	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
 
+	private final RejectedEventLog rejections = new RejectedEventLog();
+
 	/**
 	 * Answer a request that does not carry an acceptable CloudEvent.
 	 * @param ex the exception
@@ -44,6 +48,7 @@ public class CloudEventExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleCloudEventRequestException(CloudEventRequestException ex,
 			HttpServletRequest request) {
+		this.rejections.rejected(ex, request.getMethod(), request.getRequestURI());
 		ProblemDetail body = ex.getBody();
 		if (body.getInstance() == null) {
 			body.setInstance(URI.create(request.getRequestURI()));

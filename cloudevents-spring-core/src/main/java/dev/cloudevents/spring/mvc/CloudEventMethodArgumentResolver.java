@@ -33,7 +33,8 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  */
 public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentResolver {
 
-	private static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
+	// also where routing by event type leaves the event it read
+	static final String EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".event";
 
 	private static final String EVENTS_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".events";
 
@@ -75,12 +76,18 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		if (parameter.getParameterType() == CloudEvent.class) {
 			return read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE);
 		}
+		if (webRequest.getAttribute(EVENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CloudEvent event) {
+			CloudEventObservationInterceptor.eventsRead(webRequest, event);
+			return List.of(event);
+		}
 		return read(webRequest, EVENTS_TYPE, EVENTS_ATTRIBUTE);
 	}
 
 	private Object read(NativeWebRequest webRequest, ResolvableType type, String attribute) throws Exception {
 		Object cached = webRequest.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST);
 		if (cached != null) {
+			// routing by event type reads it before the observation begins
+			CloudEventObservationInterceptor.eventsRead(webRequest, cached);
 			return cached;
 		}
 		HttpServletRequest servletRequest = webRequest.getNativeRequest(HttpServletRequest.class);
@@ -89,6 +96,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 		}
 		Object read = this.converter.read(type, new ServletServerHttpRequest(servletRequest), null);
 		webRequest.setAttribute(attribute, read, RequestAttributes.SCOPE_REQUEST);
+		CloudEventObservationInterceptor.eventsRead(webRequest, read);
 		return read;
 	}
 

@@ -5,6 +5,12 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
@@ -58,7 +64,7 @@ public final class CloudEventDataReader {
 			return Optional.ofNullable(value);
 		}
 		if (value == null && !parameter.isOptional()) {
-			throw CloudEventRequestException.unreadableData(ResolvableType.forType(type).toString(), null);
+			throw CloudEventRequestException.missingData(ResolvableType.forType(type).toString());
 		}
 		return value;
 	}
@@ -78,8 +84,67 @@ public final class CloudEventDataReader {
 			return this.jsonMapper.readValue(data, this.jsonMapper.getTypeFactory().constructType(type));
 		}
 		catch (JacksonException ex) {
-			throw CloudEventRequestException.unreadableData(ResolvableType.forType(type).toString(), ex);
+			throw CloudEventRequestException.unreadableData(ResolvableType.forType(type).toString(),
+					reason(ex, event.dataContentType()), ex);
 		}
+	}
+
+	/**
+	 * Say why the mapper failed from what its exception knows (where, which JSON token,
+	 * which target type), never from its message, which quotes the data.
+	 */
+	private static String reason(JacksonException ex, @Nullable String contentType) {
+		if (contentType != null && !CloudEvent.isJsonContentType(contentType)) {
+			return "its datacontenttype '" + contentType
+					+ "' is not JSON (a String or byte[] parameter takes any data)";
+		}
+		String where = where(ex);
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			return where + " is not a property of " + unknown.getReferringClass().getSimpleName();
+		}
+		if (ex instanceof MismatchedInputException mismatch) {
+			JsonToken token = mismatch.getCurrentToken();
+			if (token == null || token == JsonToken.END_OBJECT) {
+				return where + " is missing";
+			}
+			Class<?> target = mismatch.getTargetType();
+			return where + " is " + describe(token)
+					+ ((target != null) ? ", which does not read as " + target.getSimpleName() : "");
+		}
+		if (ex instanceof InputCoercionException coercion) {
+			return where + " is a number out of the range of " + coercion.getTargetType().getSimpleName();
+		}
+		if (ex instanceof StreamReadException) {
+			TokenStreamLocation location = ex.getLocation();
+			return "the data is not valid JSON" + ((location != null)
+					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "");
+		}
+		return where + " cannot be read (" + ex.getClass().getSimpleName() + ")";
+	}
+
+	private static String where(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "the data" : "field '" + path + "'";
+	}
+
+	private static String describe(JsonToken token) {
+		return switch (token) {
+			case START_OBJECT -> "an object";
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			default -> token.name();
+		};
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.cloudevents.spring.web;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimitExceededException;
 import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.InvalidCloudEventException;
@@ -17,11 +20,11 @@ import dev.cloudevents.spring.UnsupportedEventFormatException;
  * Thrown on the server side when a request does not carry a CloudEvent the application
  * can accept: 400 for an invalid event or data that cannot be bound, 415 for an
  * unsupported event format, 413 for a body or batch over the configured limit, 403 for a
- * webhook delivery from an origin that is not allowed. As an
- * {@link org.springframework.web.ErrorResponse}, it carries an RFC 9457
- * {@link org.springframework.http.ProblemDetail} whose {@code detail} names the attribute
- * and the rule (and whose {@code attribute} property names the attribute, when there is
- * one), never a stack trace.
+ * webhook delivery from an origin that is not allowed, 422 for an event that no handler
+ * method routed by type takes. As an {@link org.springframework.web.ErrorResponse}, it
+ * carries an RFC 9457 {@link org.springframework.http.ProblemDetail} whose {@code detail}
+ * names the attribute and the rule (and whose {@code attribute} property names the
+ * attribute, when there is one), never a stack trace.
  *
  * @since 0.1.0
  */
@@ -42,6 +45,10 @@ public class CloudEventRequestException extends ResponseStatusException {
 	/** Problem type of a webhook delivery from an origin that is not allowed. */
 	public static final URI WEBHOOK_ORIGIN_TYPE = URI
 		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/http-webhook.md#4-abuse-protection");
+
+	/** Problem type of an event whose type no handler method on the path takes. */
+	public static final URI UNROUTED_TYPE = URI
+		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#type");
 
 	private CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
 			@Nullable Throwable cause) {
@@ -142,17 +149,70 @@ public class CloudEventRequestException extends ResponseStatusException {
 	}
 
 	/**
+	 * Create the exception for a request to a path whose handler methods all route by
+	 * {@link dev.cloudevents.spring.annotation.CloudEventMapping @CloudEventMapping} and
+	 * none of which takes it. An event gets 422 Unprocessable Content, with
+	 * {@code eventType} and {@code acceptedTypes} properties: it is valid and in a
+	 * supported format, but of a type this path does not process, which no retry changes
+	 * (Knative's delivery contract retries 404, and the path does exist). A batch gets
+	 * 415, as its events are not routed one by one; a request without a CloudEvent gets
+	 * 400.
+	 * @param event the request's event, or {@code null} for a batch or no event
+	 * @param batch whether the request carries a batch
+	 * @param mappings the mappings of the path's methods
+	 * @return the exception
+	 */
+	public static CloudEventRequestException unrouted(@Nullable CloudEvent event, boolean batch,
+			Collection<CloudEventMappingInfo> mappings) {
+		List<String> types = CloudEventMappingInfo.typesOf(mappings);
+		if (event != null) {
+			boolean narrowed = mappings.stream().anyMatch(CloudEventMappingInfo::namesSourceOrSpecVersion);
+			String what = narrowed ? "this CloudEvent (type '" + event.type() + "', source '" + event.source()
+					+ "', specversion " + event.specVersion() + ")" : "CloudEvents of type '" + event.type() + "'";
+			CloudEventRequestException result = new CloudEventRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
+					UNROUTED_TYPE, "No handler for the CloudEvent type",
+					"No handler method here takes " + what + "; the types taken here are " + types, null);
+			result.getBody().setProperty("eventType", event.type());
+			result.getBody().setProperty("acceptedTypes", types);
+			return result;
+		}
+		if (batch) {
+			CloudEventRequestException result = new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					UNSUPPORTED_FORMAT_TYPE, "Unsupported CloudEvent format",
+					"A batch is not routed by event type: the handler methods here take single events of the types "
+							+ types,
+					null);
+			result.getBody().setProperty("acceptedTypes", types);
+			return result;
+		}
+		return of(new InvalidCloudEventException(CloudEvent.SPECVERSION,
+				"is required: the request has neither a CloudEvents Content-Type nor a 'ce-specversion' header, "
+						+ "and the handler methods here take CloudEvents of the types " + types));
+	}
+
+	/**
 	 * Create the exception for event data that cannot be bound to a handler method
 	 * parameter: 400.
 	 * @param parameterType the type of the parameter, as written in the source
-	 * @param cause why the data cannot be read, or {@code null} if the event has no data
+	 * @param reason why, in words that do not repeat the data
+	 * @param cause the mapper's failure
 	 * @return the exception
 	 */
-	public static CloudEventRequestException unreadableData(String parameterType, @Nullable Throwable cause) {
-		String detail = (cause != null) ? "CloudEvent data cannot be read as " + parameterType
-				: "CloudEvent has no data for a parameter of type " + parameterType;
+	public static CloudEventRequestException unreadableData(String parameterType, String reason, Throwable cause) {
 		return new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
-				"Unreadable CloudEvent data", detail, cause);
+				"Unreadable CloudEvent data", "CloudEvent data cannot be read as " + parameterType + ": " + reason,
+				cause);
+	}
+
+	/**
+	 * Create the exception for an event without data for a required handler method
+	 * parameter: 400.
+	 * @param parameterType the type of the parameter, as written in the source
+	 * @return the exception
+	 */
+	public static CloudEventRequestException missingData(String parameterType) {
+		return new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
+				"Unreadable CloudEvent data", "CloudEvent has no data for a parameter of type " + parameterType, null);
 	}
 
 }

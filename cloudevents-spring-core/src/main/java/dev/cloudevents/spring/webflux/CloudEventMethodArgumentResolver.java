@@ -38,6 +38,9 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 
 	private static final String EVENTS_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".events";
 
+	// where routing by event type leaves the event it read
+	static final String ROUTED_EVENT_ATTRIBUTE = CloudEventMethodArgumentResolver.class.getName() + ".routedEvent";
+
 	private static final ResolvableType EVENT_TYPE = ResolvableType.forClass(CloudEvent.class);
 
 	private static final ResolvableType EVENTS_TYPE = ResolvableType.forClassWithGenerics(List.class, CloudEvent.class);
@@ -93,17 +96,23 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	}
 
 	private Mono<CloudEvent> event(ServerWebExchange exchange) {
-		return read(exchange, EVENT_TYPE, EVENT_ATTRIBUTE);
+		CloudEvent routed = exchange.getAttribute(ROUTED_EVENT_ATTRIBUTE);
+		return (routed != null) ? Mono.just(routed) : read(exchange, EVENT_TYPE, EVENT_ATTRIBUTE);
 	}
 
 	private Mono<List<CloudEvent>> events(ServerWebExchange exchange) {
-		return read(exchange, EVENTS_TYPE, EVENTS_ATTRIBUTE);
+		CloudEvent routed = exchange.getAttribute(ROUTED_EVENT_ATTRIBUTE);
+		return (routed != null) ? Mono.just(List.of(routed)) : read(exchange, EVENTS_TYPE, EVENTS_ATTRIBUTE);
 	}
 
 	@SuppressWarnings("unchecked")
 	private <T> Mono<T> read(ServerWebExchange exchange, ResolvableType type, String attribute) {
-		return (Mono<T>) exchange.getAttributes()
-			.computeIfAbsent(attribute, (name) -> this.reader.readMono(type, exchange.getRequest(), Map.of()).cache());
+		return (Mono<T>) exchange.getAttributes().computeIfAbsent(attribute, (name) -> {
+			CloudEventObservationWebFilter.readingEvents(exchange);
+			return this.reader.readMono(type, exchange.getRequest(), Map.of())
+				.doOnNext((read) -> CloudEventObservationWebFilter.eventsRead(exchange, read))
+				.cache();
+		});
 	}
 
 }

@@ -21,13 +21,15 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.RejectedEventLog;
 
 /**
  * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an
  * {@code application/problem+json} body, for annotated controllers and functional
- * endpoints alike, whether or not the application has enabled WebFlux's problem details.
- * An application's own {@code @ControllerAdvice} still takes over for annotated
- * controllers, as it sees the exception first. Other exceptions pass through.
+ * endpoints alike, whether or not the application has enabled WebFlux's problem details,
+ * and logs it with {@link RejectedEventLog}. An application's own
+ * {@code @ControllerAdvice} still takes over for annotated controllers, as it sees the
+ * exception first. Other exceptions pass through.
  * <p>
  * Ordered at {@value #ORDER}, before Spring Boot's error handler (-1), which would render
  * a plain JSON error.
@@ -45,6 +47,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 
 	private final List<HttpMessageWriter<?>> writers;
 
+	private final RejectedEventLog rejections = new RejectedEventLog();
+
 	/**
 	 * Create a handler that writes problem details with one of the given writers.
 	 * @param writers the application's message writers, with a JSON writer
@@ -61,6 +65,8 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 		if (requestException == null || response.isCommitted()) {
 			return Mono.error(ex);
 		}
+		this.rejections.rejected(requestException, exchange.getRequest().getMethod().name(),
+				exchange.getRequest().getPath().value());
 		ProblemDetail body = requestException.getBody();
 		if (body.getInstance() == null) {
 			body.setInstance(URI.create(exchange.getRequest().getPath().value()));

@@ -77,6 +77,9 @@ public class WebhookHandshakeWebFilter implements WebFilter {
 			.getHandler(exchange)
 			.map((handler) -> handler instanceof HandlerMethod handlerMethod
 					&& CloudEventEndpoints.receivesEvents(handlerMethod))
+			// methods routed by event type are there, for events that a POST without a
+			// body does not carry
+			.onErrorResume(CloudEventRequestException.class, (ex) -> Mono.just(true))
 			// a POST without a body would not reach the handler (415, for example)
 			.onErrorReturn(false)
 			.defaultIfEmpty(false);

@@ -272,6 +272,15 @@ class CloudEventHttpBindingTests {
 			.withMessageContaining("Attribute 'myext' must be sent once");
 	}
 
+	@Test
+	void readsAnEventWhoseOtherHeadersComeTwiceInDifferentCaseOverCaseSensitiveHeaders() {
+		HttpHeaders headers = new HttpHeaders(new LinkedMultiValueMap<>());
+		headers.addAll(minimalBinaryHeaders());
+		headers.set("Accept", "text/plain");
+		headers.set("accept", "application/json");
+		assertThat(CloudEventHttp.fromHttp(headers, new byte[0]).id()).isEqualTo("1");
+	}
+
 	private static HttpHeaders minimalBinaryHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("ce-specversion", "1.0");

@@ -92,6 +92,13 @@ class JsonEventFormatInvalidUtf8Tests {
 	}
 
 	@Test
+	void textDataWithCharactersPairedOrInItsCharsetIsEncodedExactly() {
+		CloudEvent event = this.format.deserialize(utf8("{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\","
+				+ "\"type\":\"t\",\"datacontenttype\":\"text/plain\",\"data\":\"\\ud83d\\ude00\u00e9\"}"));
+		assertThat(event.data()).isEqualTo(utf8("\ud83d\ude00\u00e9"));
+	}
+
+	@Test
 	void aMemberNameThatJacksonWouldDecodeToACoreAttributeIsRejected() {
 		// C1 A9 is an overlong 'i': a lenient decoder reads "id"
 		byte[] json = concat(utf8("{\"specversion\":\"1.0\",\"source\":\"/s\",\"type\":\"t\",\""), hex("C1A9"),

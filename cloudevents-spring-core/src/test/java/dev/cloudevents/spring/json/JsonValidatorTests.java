@@ -1,7 +1,5 @@
 package dev.cloudevents.spring.json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -14,22 +12,18 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 import dev.cloudevents.spring.CloudEventArbitraries;
 import dev.cloudevents.spring.FuzzArbitraries;
+import dev.cloudevents.spring.StrictJsonOracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonValidatorTests {
 
-	private static final JsonFactory STRICT = new JsonFactory();
-
-	private static final int DEPTH = STRICT.streamReadConstraints().getMaxNestingDepth();
+	/** The depth of the oracle's parser. */
+	private static final int DEPTH = new JsonFactory().streamReadConstraints().getMaxNestingDepth();
 
 	/** Bytes that matter to the grammar or to UTF-8. */
 	private static final byte[] INTERESTING = { '"', '\\', '/', 'u', 'b', 'x', '{', '}', '[', ']', ',', ':', '0', '1',
@@ -39,7 +33,7 @@ class JsonValidatorTests {
 	@Property(tries = 3000)
 	void agreesWithJacksonAndTheJdkUtf8Decoder(@ForAll("inputs") byte[] bytes) {
 		assertThat(JsonValidator.isJsonValue(bytes, DEPTH)).as(FuzzArbitraries.escape(latin1(bytes)))
-			.isEqualTo(isOneStrictJsonValue(bytes));
+			.isEqualTo(StrictJsonOracle.isStrictJson(bytes));
 	}
 
 	@Property(tries = 300)
@@ -109,52 +103,6 @@ class JsonValidatorTests {
 				Arbitraries.integers().between(0, INTERESTING.length - 1).map((i) -> INTERESTING[i]));
 		return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.doubles().between(0, 1), value)
 			.as(Mutation::new);
-	}
-
-	/**
-	 * The oracle: Jackson's strict parser, decoding every string, and the JDK's UTF-8
-	 * decoder, which rejects overlong forms and surrogates that Jackson may let through.
-	 */
-	private static boolean isOneStrictJsonValue(byte[] bytes) {
-		if (bytes.length == 0 || bytes[0] < 0 || !isUtf8(bytes)) {
-			return false;
-		}
-		for (int i = 0; i < Math.min(4, bytes.length); i++) {
-			if (bytes[i] == 0) {
-				return false;
-			}
-		}
-		try (JsonParser parser = STRICT.createParser(ObjectReadContext.empty(), bytes)) {
-			JsonToken token = parser.nextToken();
-			int depth = 0;
-			while (token != null) {
-				switch (token) {
-					case START_OBJECT, START_ARRAY -> depth++;
-					case END_OBJECT, END_ARRAY -> depth--;
-					case VALUE_STRING -> parser.getString();
-					default -> {
-					}
-				}
-				if (depth == 0) {
-					return parser.nextToken() == null;
-				}
-				token = parser.nextToken();
-			}
-			return false;
-		}
-		catch (JacksonException ex) {
-			return false;
-		}
-	}
-
-	private static boolean isUtf8(byte[] bytes) {
-		try {
-			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
 	}
 
 	private static byte[] utf8(String text) {

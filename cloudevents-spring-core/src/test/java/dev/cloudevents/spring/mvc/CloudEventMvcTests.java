@@ -271,8 +271,32 @@ class CloudEventMvcTests {
 			.content("not an order")
 			.exchange();
 		assertProblem(result, HttpStatus.BAD_REQUEST);
-		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("Order");
-		assertThat(result.getResponse().getContentAsString()).doesNotContain("at tools.jackson");
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.isEqualTo("CloudEvent data cannot be read as dev.cloudevents.spring.web.Order: its datacontenttype "
+					+ "'text/plain;charset=UTF-8' is not JSON (a String or byte[] parameter takes any data)");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("at tools.jackson", "not an order");
+	}
+
+	@Test
+	void jsonDataWithAFieldOfTheWrongTypeIsBadRequestNamingTheField() throws Exception {
+		MvcTestResult result = this.mvc.post()
+			.uri("/orders")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "x")
+			.header("ce-source", "/s")
+			.header("ce-type", "t")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"id\":\"42\",\"quantity\":\"many\"}")
+			.exchange();
+		assertProblem(result, HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.isEqualTo("CloudEvent data cannot be read as dev.cloudevents.spring.web.Order: field 'quantity' is a "
+					+ "string, which does not read as int");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("many");
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package dev.cloudevents.spring.mvc;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,22 +12,29 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.web.Decoded;
 import dev.cloudevents.spring.web.Received;
 
 /**
  * A Spring MVC application that receives CloudEvents with {@link RecordingController},
  * wired by hand as the starter will: the converter as a bean, the argument resolver
- * through a {@link WebMvcConfigurer}, the two advices, the exception handler and the
- * media-type guard. The body limit is {@value #MAX_BODY_KB} KB.
+ * through a {@link WebMvcConfigurer}, the request mapping that routes by event type
+ * through {@link WebMvcRegistrations}, the two advices, the exception handler and the
+ * media-type guard. The converter records what it reads in {@link Decoded}. The body
+ * limit is {@value #MAX_BODY_KB} KB.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -44,10 +55,37 @@ public class MvcTestApplication {
 	}
 
 	@Bean
-	CloudEventHttpMessageConverter cloudEventHttpMessageConverter(CloudEventHttpBinding binding) {
-		CloudEventHttpMessageConverter converter = new CloudEventHttpMessageConverter(binding);
+	Decoded decoded() {
+		return new Decoded();
+	}
+
+	@Bean
+	CloudEventHttpMessageConverter cloudEventHttpMessageConverter(CloudEventHttpBinding binding, Decoded decoded) {
+		CloudEventHttpMessageConverter converter = new CloudEventHttpMessageConverter(binding) {
+
+			@Override
+			public Object read(ResolvableType type, HttpInputMessage inputMessage, @Nullable Map<String, Object> hints)
+					throws IOException {
+				Object result = super.read(type, inputMessage, hints);
+				decoded.record(result);
+				return result;
+			}
+
+		};
 		converter.setMaxBodySize(DataSize.ofKilobytes(MAX_BODY_KB));
 		return converter;
+	}
+
+	@Bean
+	WebMvcRegistrations cloudEventWebMvcRegistrations(CloudEventHttpMessageConverter converter) {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new CloudEventRequestMappingHandlerMapping(converter);
+			}
+
+		};
 	}
 
 	@Bean

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The webhook validation handshake and origin check over real HTTP, with
  * {@code java.net.http}, on a test application that allows {@value #ALLOWED} at
- * {@value #RATE} requests per minute.
+ * {@value #RATE} requests per minute, also on {@link RoutedController}'s methods, which
+ * route by event type.
  */
 abstract class AbstractWebhookTests {
 
@@ -41,6 +42,9 @@ abstract class AbstractWebhookTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String EVENT = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"}";
+
+	private static final String ROUTED_EVENT = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\","
+			+ "\"type\":\"com.example.order.cancelled\"}";
 
 	@LocalServerPort
 	int port;
@@ -112,6 +116,23 @@ abstract class AbstractWebhookTests {
 		assertThat(response.statusCode()).isEqualTo(202);
 	}
 
+	@Test
+	void aPathWhoseMethodsRouteByEventTypeGetsConsentOnceAndListsPostOnce() throws IOException {
+		HttpResponse<String> response = options("/events", ALLOWED, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("WebHook-Allowed-Origin")).containsExactly(ALLOWED);
+		assertThat(response.headers().allValues("WebHook-Allowed-Rate")).containsExactly(String.valueOf(RATE));
+		assertThat(allowedMethods(response)).containsOnlyOnce("POST");
+	}
+
+	@Test
+	void aRoutedDeliveryFromAnOriginNotAllowedIsForbiddenAndFromAnAllowedOneReceived() throws IOException {
+		assertThat(post("/events", "evil.example", ROUTED_EVENT).statusCode()).isEqualTo(403);
+		assertThat(this.received.invocations()).isZero();
+		assertThat(post("/events", ALLOWED, ROUTED_EVENT).statusCode()).isEqualTo(202);
+		assertThat(this.received.invocations()).isOne();
+	}
+
 	private static List<String> allowedMethods(HttpResponse<String> response) {
 		return Arrays.stream(response.headers().firstValue("Allow").orElse("").split(",")).map(String::trim).toList();
 	}
@@ -127,9 +148,13 @@ abstract class AbstractWebhookTests {
 	}
 
 	private HttpResponse<String> post(String path, String origin) throws IOException {
+		return post(path, origin, EVENT);
+	}
+
+	private HttpResponse<String> post(String path, String origin, String event) throws IOException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/cloudevents+json")
-			.POST(HttpRequest.BodyPublishers.ofString(EVENT));
+			.POST(HttpRequest.BodyPublishers.ofString(event));
 		if (origin != null) {
 			request.header("WebHook-Request-Origin", origin);
 		}

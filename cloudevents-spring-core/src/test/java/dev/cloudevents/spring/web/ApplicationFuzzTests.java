@@ -15,12 +15,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import dev.cloudevents.spring.FuzzArbitraries;
 import dev.cloudevents.spring.FuzzArbitraries.FuzzedMessage;
+import dev.cloudevents.spring.StrictJsonOracle;
 import dev.cloudevents.spring.http.CloudEventHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,7 @@ class ApplicationFuzzTests {
 				.forEach((value) -> request.header(token(name), sendable(application, name, value))));
 		HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		String body = new String(response.body(), StandardCharsets.UTF_8);
+		Statistics.collect(response.statusCode());
 		assertThat(response.statusCode()).as(body).isLessThan(500);
 		HttpHeaders headers = new HttpHeaders();
 		response.headers().map().forEach(headers::addAll);
@@ -104,6 +107,10 @@ class ApplicationFuzzTests {
 		}
 		else if (path.equals("/reply")) {
 			assertThat(CloudEventHttp.fromHttp(headers, response.body())).isNotNull();
+			if (response.body().length > 0 && headers.getContentType() != null
+					&& headers.getContentType().getSubtype().startsWith("cloudevents")) {
+				assertThat(StrictJsonOracle.isStrictJson(response.body())).as(body).isTrue();
+			}
 		}
 	}
 

@@ -24,7 +24,7 @@ import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
 class MvcWebhookTests extends AbstractWebhookTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(PlainController.class)
+	@Import({ PlainController.class, RoutedController.class })
 	static class Webhook {
 
 		@Bean

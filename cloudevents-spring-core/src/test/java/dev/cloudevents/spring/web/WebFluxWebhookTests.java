@@ -22,7 +22,7 @@ import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
 class WebFluxWebhookTests extends AbstractWebhookTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(PlainController.class)
+	@Import({ PlainController.class, RoutedController.class })
 	static class Webhook {
 
 		@Bean

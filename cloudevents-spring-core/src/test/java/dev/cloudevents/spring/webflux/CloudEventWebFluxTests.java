@@ -187,7 +187,24 @@ class CloudEventWebFluxTests {
 			headers.setContentType(MediaType.TEXT_PLAIN);
 		}, bytes("not an order"));
 		assertProblem(result, HttpStatus.BAD_REQUEST);
-		assertThat(text(result)).contains("Order").doesNotContain("at tools.jackson");
+		assertThat(text(result))
+			.contains("CloudEvent data cannot be read as dev.cloudevents.spring.web.Order: its datacontenttype "
+					+ "'text/plain' is not JSON")
+			.doesNotContain("at tools.jackson", "not an order");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/orders", "/orders/mono" })
+	void stringDataIsBadRequestSayingSo(String path) {
+		EntityExchangeResult<byte[]> result = post(path, (headers) -> {
+			binary("1.0").accept(headers);
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}, bytes("\"order 42\""));
+		assertProblem(result, HttpStatus.BAD_REQUEST);
+		assertThat(text(result))
+			.contains("CloudEvent data cannot be read as dev.cloudevents.spring.web.Order: the data is a string, "
+					+ "which does not read as Order")
+			.doesNotContain("order 42");
 	}
 
 	@Test

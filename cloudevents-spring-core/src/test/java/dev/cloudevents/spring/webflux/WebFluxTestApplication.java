@@ -1,19 +1,26 @@
 package dev.cloudevents.spring.webflux;
 
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimits;
@@ -22,6 +29,7 @@ import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageWriter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.RecordingController;
+import dev.cloudevents.spring.web.Decoded;
 import dev.cloudevents.spring.web.Received;
 
 /**
@@ -29,8 +37,9 @@ import dev.cloudevents.spring.web.Received;
  * {@link ReactiveRecordingController} and the functional endpoints {@code POST /fn} and
  * {@code POST /fn/reply}, wired by hand as the starter will: the reader and writer
  * through a {@link CodecCustomizer} (the reader takes
- * {@code spring.http.codecs.max-in-memory-size}), the argument resolver and the exception
- * handler as beans.
+ * {@code spring.http.codecs.max-in-memory-size}), the request mapping that routes by
+ * event type through {@link WebFluxRegistrations}, the argument resolver and the
+ * exception handler as beans. The reader records what it reads in {@link Decoded}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -48,8 +57,33 @@ public class WebFluxTestApplication {
 	}
 
 	@Bean
-	CloudEventHttpMessageReader cloudEventHttpMessageReader(CloudEventHttpBinding binding) {
-		return new CloudEventHttpMessageReader(binding);
+	Decoded decoded() {
+		return new Decoded();
+	}
+
+	@Bean
+	CloudEventHttpMessageReader cloudEventHttpMessageReader(CloudEventHttpBinding binding, Decoded decoded) {
+		return new CloudEventHttpMessageReader(binding) {
+
+			@Override
+			public Mono<Object> readMono(ResolvableType elementType, ReactiveHttpInputMessage message,
+					Map<String, Object> hints) {
+				return super.readMono(elementType, message, hints).doOnNext(decoded::record);
+			}
+
+		};
+	}
+
+	@Bean
+	WebFluxRegistrations cloudEventWebFluxRegistrations(CloudEventHttpMessageReader reader) {
+		return new WebFluxRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new CloudEventRequestMappingHandlerMapping(reader);
+			}
+
+		};
 	}
 
 	@Bean

@@ -37,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import static dev.cloudevents.spring.test.CloudEventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -120,18 +121,13 @@ class PlayerHttpContractTests {
 		headers.set("ce-id", "no-source");
 		headers.set("ce-type", "com.example.invalid");
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> response = exchange(HttpMethod.POST, "/", headers, "{}");
-		assertThat(response.getStatusCode().is4xxClientError()).isTrue();
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("source");
+		assertThat(exchange(HttpMethod.POST, "/", headers, "{}")).isProblem().hasStatus(400).namesAttribute("source");
 		assertThat(receivedEvents().size()).isZero();
 	}
 
 	@Test
 	void malformedStructuredEventIsAnsweredWithAProblem() {
-		ResponseEntity<String> response = postStructured("{\"specversion\": \"1.0\", \"id\": ");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(postStructured("{\"specversion\": \"1.0\", \"id\": ")).isProblem().hasStatus(400);
 	}
 
 	// the player resolves multipart lazily, so the body is left to the event
@@ -275,9 +271,7 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:%d/", "mode": "carrier-pigeon",
 				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
 				""".formatted(this.port));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("mode");
+		assertThat(response).isProblem().hasStatus(400).hasDetailContaining("mode");
 	}
 
 	@Test
@@ -286,16 +280,12 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:%d/", "mode": "binary",
 				"event": {"specversion": "1.0", "source": "/tests"}}
 				""".formatted(this.port));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("type");
+		assertThat(response).isProblem().hasStatus(400).namesAttribute("type");
 	}
 
 	@Test
 	void sendWithABodyThatIsNotJsonIsAnsweredWithAProblem() {
-		ResponseEntity<String> response = postJson("/api/send", "{\"target\": ");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
+		assertThat(postJson("/api/send", "{\"target\": ")).isProblem().hasStatus(400);
 	}
 
 	@Test
@@ -339,9 +329,9 @@ class PlayerHttpContractTests {
 				{"target": "http://localhost:1/nobody-home", "mode": "structured",
 				"event": {"specversion": "1.0", "type": "com.example", "source": "/tests"}}
 				""");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(PROBLEM);
-		assertThat(response.getBody()).contains("http://localhost:1/nobody-home");
+		assertThat(response).isProblem()
+			.hasStatus(HttpStatus.BAD_GATEWAY)
+			.hasDetailContaining("http://localhost:1/nobody-home");
 	}
 
 	private JsonNode nextEnvelope(Iterator<String> lines) throws Exception {

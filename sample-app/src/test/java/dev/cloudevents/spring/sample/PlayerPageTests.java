@@ -125,6 +125,8 @@ class PlayerPageTests {
 		assertThat(attribute(event, "datacontenttype")).isEqualTo("application/json");
 		assertThat(attribute(event, "traceparent"))
 			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		assertThat(event.findElement(By.cssSelector("[data-testid='trace-id']")).getText())
+			.isEqualTo("0af7651916cd43dd8448eb211c80319c");
 		assertThat(attribute(event, "id")).matches("[0-9a-f-]{36}");
 		WebElement data = event.findElement(By.cssSelector("[data-testid='data']"));
 		assertThat(data.getText()).contains("\"message\": \"Hello, CloudEvents!\"").contains("\"<b>demo</b>\"");

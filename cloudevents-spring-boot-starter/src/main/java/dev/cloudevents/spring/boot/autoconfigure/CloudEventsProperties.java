@@ -30,6 +30,8 @@ public class CloudEventsProperties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Tracing tracing = new Tracing();
+
 	public @Nullable URI getSource() {
 		return this.source;
 	}
@@ -44,6 +46,10 @@ public class CloudEventsProperties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Tracing getTracing() {
+		return this.tracing;
 	}
 
 	/**
@@ -393,6 +399,27 @@ public class CloudEventsProperties {
 				throw new IllegalArgumentException("Allowed rate must be greater than zero");
 			}
 			this.allowedRate = allowedRate;
+		}
+
+	}
+
+	/**
+	 * Tracing of the events that the templates send.
+	 */
+	public static class Tracing {
+
+		/**
+		 * Whether to add the distributed-tracing extension (traceparent, tracestate) of
+		 * the current trace to events sent without one; an event's own is never replaced.
+		 */
+		private boolean extension;
+
+		public boolean isExtension() {
+			return this.extension;
+		}
+
+		public void setExtension(boolean extension) {
+			this.extension = extension;
 		}
 
 	}

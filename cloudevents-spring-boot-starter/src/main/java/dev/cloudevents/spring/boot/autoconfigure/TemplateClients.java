@@ -30,8 +30,10 @@ final class TemplateClients {
 
 	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final boolean bootHttpClientPresent = ClassUtils
-		.isPresent("org.springframework.boot.http.client.HttpClientSettings", TemplateClients.class.getClassLoader());
+	static final String BOOT_HTTP_CLIENT_SETTINGS = "org.springframework.boot.http.client.HttpClientSettings";
+
+	private static final boolean bootHttpClientPresent = ClassUtils.isPresent(BOOT_HTTP_CLIENT_SETTINGS,
+			TemplateClients.class.getClassLoader());
 
 	private TemplateClients() {
 	}

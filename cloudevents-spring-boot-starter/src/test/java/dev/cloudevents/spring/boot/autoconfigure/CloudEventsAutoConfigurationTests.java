@@ -22,7 +22,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -36,12 +38,15 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.EventLimits;
+import dev.cloudevents.spring.annotation.CloudEventMapping;
 import dev.cloudevents.spring.client.CloudEventTemplate;
 import dev.cloudevents.spring.client.ReactiveCloudEventTemplate;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
@@ -387,6 +392,51 @@ class CloudEventsAutoConfigurationTests {
 			.doesNotHaveBean(dev.cloudevents.spring.mvc.CloudEventMethodArgumentResolver.class)
 			.doesNotHaveBean(CloudEventResponseBodyAdvice.class)
 			.doesNotHaveBean(CloudEventExceptionHandler.class));
+	}
+
+	@Test
+	void eachWebStackRoutesByEventTypeThroughItsRequestMapping() {
+		this.servletContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+			.isInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void registrationsOfTheApplicationTakeOverTheRequestMapping() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping.class));
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.run((context) -> assertThat(context.getBean("requestMappingHandlerMapping"))
+				.isNotInstanceOf(dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping.class));
+	}
+
+	@Test
+	void routedMethodsFailTheStartUpWhenTheApplicationsRegistrationsDoNotRoute() {
+		this.servletContextRunner.withBean(WebMvcRegistrations.class, () -> new WebMvcRegistrations() {
+		})
+			.withUserConfiguration(RoutedController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContainingAll("@CloudEventMapping on", "RoutedController#created()", "WebMvcRegistrations"));
+		this.reactiveContextRunner.withBean(WebFluxRegistrations.class, () -> new WebFluxRegistrations() {
+		})
+			.withUserConfiguration(RoutedController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContainingAll("@CloudEventMapping on", "RoutedController#created()",
+						"WebFluxRegistrations"));
+	}
+
+	@RestController
+	static class RoutedController {
+
+		@PostMapping("/events")
+		@CloudEventMapping(type = "com.example.order.created")
+		void created() {
+		}
+
 	}
 
 	// Spring Framework 7.0.8, which Boot 4.0.7 brings, has the parser defect they guard

@@ -18,9 +18,11 @@ import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every Java snippet of the README is code of this package, line for line and in order
- * (blank lines and indentation aside), which compiles and whose tests pass: a renamed
- * type or method breaks the build instead of the README.
+ * Every Java snippet of the README is code of this package, or of the test module's
+ * readme package for the examples that use it (the starter cannot depend on the test
+ * module, which tests with the starter), line for line and in order (blank lines and
+ * indentation aside), which compiles and whose tests pass: a renamed type or method
+ * breaks the build instead of the README.
  */
 class ReadmeSnippetsTests {
 
@@ -29,21 +31,26 @@ class ReadmeSnippetsTests {
 	private static final Path SOURCES = Path.of("src", "test", "java", "dev", "cloudevents", "spring", "boot",
 			"readme");
 
+	private static final Path TEST_MODULE_SOURCES = Path.of("..", "cloudevents-spring-test", "src", "test", "java",
+			"dev", "cloudevents", "spring", "readme");
+
 	private static final Pattern JAVA_SNIPPET = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
 	@Test
 	void everyJavaSnippetOfTheReadmeIsCodeOfThisPackage() throws IOException {
 		List<List<String>> snippets = javaSnippets(Files.readString(README));
 		List<List<String>> sources = new ArrayList<>();
-		try (Stream<Path> files = Files.list(SOURCES)) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
-				sources.add(lines(Files.readString(file)));
+		for (Path directory : List.of(SOURCES, TEST_MODULE_SOURCES)) {
+			try (Stream<Path> files = Files.list(directory)) {
+				for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+					sources.add(lines(Files.readString(file)));
+				}
 			}
 		}
 
 		assertThat(snippets).hasSizeGreaterThanOrEqualTo(8);
 		assertThat(snippets).allSatisfy((snippet) -> assertThat(sources)
-			.as("a source of %s holding, in order:%n%s", SOURCES, String.join("\n", snippet))
+			.as("a source of %s or %s holding, in order:%n%s", SOURCES, TEST_MODULE_SOURCES, String.join("\n", snippet))
 			.anySatisfy((source) -> assertThat(isInOrderIn(snippet, source)).isTrue()));
 	}
 

@@ -3,6 +3,8 @@ package dev.cloudevents.spring.http.codec;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -42,6 +45,8 @@ public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
 
 	/** Default limit of the body size: 256 KB, as Spring's codecs. */
 	public static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
+
+	private static final Log logger = LogFactory.getLog(CloudEventHttpMessageReader.class);
 
 	private final CloudEventHttpBinding binding;
 
@@ -121,7 +126,9 @@ public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
 
 	private <T> T decode(ReactiveHttpInputMessage message, Decoding<T> decoding) {
 		try {
-			return decoding.decode();
+			T read = decoding.decode();
+			EventLogging.debug(logger, "Read", read, this.binding.contentMode(message.getHeaders()));
+			return read;
 		}
 		catch (InvalidCloudEventException ex) {
 			if (message instanceof ServerHttpRequest) {

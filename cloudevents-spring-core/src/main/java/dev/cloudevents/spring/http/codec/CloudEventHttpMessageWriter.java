@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -25,6 +27,7 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.observation.EventLogging;
 
 /**
  * An {@link HttpMessageWriter} that writes a {@link CloudEvent} in binary or structured
@@ -40,6 +43,8 @@ import dev.cloudevents.spring.json.JsonEventFormat;
  * @since 0.1.0
  */
 public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
+
+	private static final Log logger = LogFactory.getLog(CloudEventHttpMessageWriter.class);
 
 	/**
 	 * Name of the write hint that carries the {@link ContentMode} of a single event.
@@ -107,18 +112,18 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 		Mono<CloudEventHttpMessage> encoded;
 		if (!CloudEvent.class.isAssignableFrom(elementType.toClass())) {
 			encoded = Mono.from(inputStream)
-				.map((events) -> encode(() -> this.binding.toBatch((List<CloudEvent>) events)));
+				.map((events) -> encode(events, null, () -> this.binding.toBatch((List<CloudEvent>) events)));
 		}
 		else if (inputStream instanceof Mono) {
 			ContentMode mode = contentModeFor(mediaType, hints);
 			encoded = Mono.from(inputStream)
-				.map((event) -> encode(() -> this.binding.toHttp((CloudEvent) event, mode)));
+				.map((event) -> encode(event, mode, () -> this.binding.toHttp((CloudEvent) event, mode)));
 		}
 		else {
 			encoded = Flux.from(inputStream)
 				.cast(CloudEvent.class)
 				.collectList()
-				.map((events) -> encode(() -> this.binding.toBatch(events)));
+				.map((events) -> encode(events, null, () -> this.binding.toBatch(events)));
 		}
 		return encoded.map((encodedMessage) -> writeTo(encodedMessage, message))
 			.defaultIfEmpty(Mono.defer(message::setComplete))
@@ -145,9 +150,11 @@ public class CloudEventHttpMessageWriter implements HttpMessageWriter<Object> {
 		return (hints.get(CONTENT_MODE_HINT) instanceof ContentMode mode) ? mode : this.contentMode;
 	}
 
-	private static CloudEventHttpMessage encode(Encoding encoding) {
+	private static CloudEventHttpMessage encode(Object events, @Nullable ContentMode mode, Encoding encoding) {
 		try {
-			return encoding.encode();
+			CloudEventHttpMessage encoded = encoding.encode();
+			EventLogging.debug(logger, "Writing", events, mode);
+			return encoded;
 		}
 		catch (InvalidCloudEventException ex) {
 			throw new EncodingException(String.valueOf(ex.getMessage()), ex);

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
@@ -26,6 +28,7 @@ import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -65,6 +68,8 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 
 	private static final List<MediaType> ALL_MEDIA_TYPES = List.of(JsonEventFormat.MEDIA_TYPE,
 			JsonEventFormat.BATCH_MEDIA_TYPE, MediaType.ALL);
+
+	private static final Log logger = LogFactory.getLog(CloudEventHttpMessageConverter.class);
 
 	private final CloudEventHttpBinding binding;
 
@@ -162,11 +167,16 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 				: inputMessage.getHeaders();
 		byte[] body = readBody(inputMessage, headers);
 		try {
+			Object read;
 			if (type.toClass() == CloudEvent.class) {
-				return this.binding.fromHttp(headers, body);
+				read = this.binding.fromHttp(headers, body);
 			}
-			return this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
-					: List.of(this.binding.fromHttp(headers, body));
+			else {
+				read = this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
+						: List.of(this.binding.fromHttp(headers, body));
+			}
+			EventLogging.debug(logger, "Read", read, this.binding.contentMode(headers));
+			return read;
 		}
 		catch (InvalidCloudEventException ex) {
 			if (isServerSide(inputMessage)) {
@@ -237,10 +247,15 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	public void write(Object value, ResolvableType type, @Nullable MediaType contentType,
 			HttpOutputMessage outputMessage, @Nullable Map<String, Object> hints) throws IOException {
 		CloudEventHttpMessage message;
+		ContentMode mode = null;
 		try {
-			message = (value instanceof CloudEvent event)
-					? this.binding.toHttp(event, contentModeFor(contentType, hints))
-					: this.binding.toBatch((List<CloudEvent>) value);
+			if (value instanceof CloudEvent event) {
+				mode = contentModeFor(contentType, hints);
+				message = this.binding.toHttp(event, mode);
+			}
+			else {
+				message = this.binding.toBatch((List<CloudEvent>) value);
+			}
 		}
 		catch (InvalidCloudEventException ex) {
 			throw new HttpMessageNotWritableException(String.valueOf(ex.getMessage()), ex);
@@ -253,6 +268,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 		OutputStream body = outputMessage.getBody();
 		body.write(message.body());
 		body.flush();
+		EventLogging.debug(logger, "Wrote", value, mode);
 	}
 
 	private ContentMode contentModeFor(@Nullable MediaType contentType, @Nullable Map<String, Object> hints) {

@@ -20,7 +20,9 @@ import org.springframework.util.ClassUtils;
  */
 final class RawServletRequest {
 
-	static final boolean servletPresent = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
+	static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+
+	static final boolean servletPresent = ClassUtils.isPresent(SERVLET_REQUEST,
 			RawServletRequest.class.getClassLoader());
 
 	private RawServletRequest() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.annotation.CloudEventMapping;
 import dev.cloudevents.spring.http.CloudEventHttp;
 
 /**
@@ -32,6 +33,37 @@ public class WebFluxReceiverApplication {
 	@PostMapping("/structured")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void structured(CloudEvent event) {
+	}
+
+	// /routed: five types on one path; the benchmark's event is of the exact one
+	@PostMapping("/routed")
+	@CloudEventMapping(type = "com.example.order.created")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void orderCreated(CloudEvent event) {
+	}
+
+	@PostMapping("/routed")
+	@CloudEventMapping(type = "com.example.order.shipped")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void orderShipped(CloudEvent event) {
+	}
+
+	@PostMapping("/routed")
+	@CloudEventMapping(type = "com.example.order.*")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void otherOrderEvents(CloudEvent event) {
+	}
+
+	@PostMapping("/routed")
+	@CloudEventMapping(type = "com.example.payment.*")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void paymentEvents(CloudEvent event) {
+	}
+
+	@PostMapping("/routed")
+	@CloudEventMapping(type = "com.example.customer.*")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void customerEvents(CloudEvent event) {
 	}
 
 	@PostMapping("/bytes")

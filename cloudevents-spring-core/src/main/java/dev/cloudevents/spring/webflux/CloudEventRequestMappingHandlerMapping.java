@@ -1,0 +1,170 @@
+package dev.cloudevents.spring.webflux;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.condition.RequestCondition;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.annotation.CloudEventMapping;
+import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
+import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.web.CloudEventRequestException;
+
+/**
+ * A {@link RequestMappingHandlerMapping} that routes CloudEvents to handler methods by
+ * {@link CloudEventMapping @CloudEventMapping}, in binary and structured content mode
+ * alike. A request condition cannot wait for a body, so a request for a path with such
+ * methods that carries an event has the event read first (once, with the
+ * {@link CloudEventHttpMessageReader} and within its body limit); the conditions then
+ * match it, WebFlux chooses the most specific method as it does for its own conditions,
+ * and the chosen method receives that same event through
+ * {@link CloudEventMethodArgumentResolver}.
+ * <p>
+ * At start-up, two methods on one request mapping that could match one event equally fail
+ * with an {@link IllegalStateException} naming both. An event on a path whose methods all
+ * have {@code @CloudEventMapping} and none takes it is answered with a
+ * {@link CloudEventRequestException}: 422 for an event of another type, 415 for a batch,
+ * 400 for a request that carries no CloudEvent.
+ * <p>
+ * With Spring Boot, provide it through a {@code WebFluxRegistrations} bean (the starter
+ * does); otherwise, override
+ * {@code WebFluxConfigurationSupport.createRequestMappingHandlerMapping()}.
+ *
+ * @since 0.1.0
+ */
+public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
+
+	private static final ResolvableType EVENT_TYPE = ResolvableType.forClass(CloudEvent.class);
+
+	private final CloudEventHttpMessageReader reader;
+
+	private volatile List<RequestMappingInfo> routedMappings = List.of();
+
+	/**
+	 * Create a mapping that reads routed events with the given reader.
+	 * @param reader the reader, with the application's binding and body limit
+	 */
+	public CloudEventRequestMappingHandlerMapping(CloudEventHttpMessageReader reader) {
+		this.reader = reader;
+	}
+
+	@Override
+	protected @Nullable RequestCondition<?> getCustomMethodCondition(Method method) {
+		CloudEventMappingInfo info = CloudEventMappingInfo.forMethod(method);
+		return (info != null) ? new CloudEventMappingCondition(info) : null;
+	}
+
+	@Override
+	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+		super.handlerMethodsInitialized(handlerMethods);
+		List<RequestMappingInfo> routed = new ArrayList<>();
+		Map<List<Object>, Map<String, CloudEventMappingInfo>> byOtherConditions = new LinkedHashMap<>();
+		handlerMethods.forEach((info, handlerMethod) -> {
+			if (info.getCustomCondition() instanceof CloudEventMappingCondition condition) {
+				routed.add(info);
+				byOtherConditions.computeIfAbsent(otherConditions(info), (key) -> new LinkedHashMap<>())
+					.put(handlerMethod.toString(), condition.info());
+			}
+		});
+		byOtherConditions.forEach((conditions, mappings) -> CloudEventMappingInfo
+			.assertUnambiguous(conditions.get(0) + " " + conditions.get(1), mappings));
+		this.routedMappings = List.copyOf(routed);
+	}
+
+	private static List<Object> otherConditions(RequestMappingInfo info) {
+		return List.of(info.getMethodsCondition(), info.getPatternsCondition(), info.getParamsCondition(),
+				info.getHeadersCondition(), info.getConsumesCondition(), info.getProducesCondition(),
+				info.getVersionCondition());
+	}
+
+	@Override
+	public Mono<HandlerMethod> getHandlerInternal(ServerWebExchange exchange) {
+		if (exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE) != null
+				|| !routesEventOf(exchange)) {
+			return super.getHandlerInternal(exchange);
+		}
+		CloudEventObservationWebFilter.readingEvents(exchange);
+		return this.reader.readMono(EVENT_TYPE, exchange.getRequest(), Map.of()).flatMap((event) -> {
+			exchange.getAttributes().put(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE, event);
+			CloudEventObservationWebFilter.eventsRead(exchange, event);
+			return super.getHandlerInternal(exchange);
+		});
+	}
+
+	/** Whether the exchange carries one event to a path and method that route events. */
+	private boolean routesEventOf(ServerWebExchange exchange) {
+		for (RequestMappingInfo info : this.routedMappings) {
+			if (isOnPath(info, exchange)) {
+				return this.reader.getBinding().contentMode(exchange.getRequest().getHeaders()) != null;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
+		return info.getMethodsCondition().getMatchingCondition(exchange) != null
+				&& info.getPatternsCondition().getMatchingCondition(exchange) != null;
+	}
+
+	@Override
+	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, ServerWebExchange exchange)
+			throws Exception {
+		List<RequestMappingInfo> onPath = new ArrayList<>();
+		for (RequestMappingInfo info : infos) {
+			if (info.getCustomCondition() instanceof CloudEventMappingCondition && isOnPath(info, exchange)) {
+				onPath.add(info);
+			}
+		}
+		if (onPath.isEmpty()) {
+			return super.handleNoMatch(infos, exchange);
+		}
+		CloudEvent event = exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE);
+		List<CloudEventMappingInfo> mappings = new ArrayList<>();
+		Set<RequestMappingInfo> notTaking = new HashSet<>();
+		boolean onlyEventMismatch = false;
+		for (RequestMappingInfo info : onPath) {
+			CloudEventMappingInfo mapping = ((CloudEventMappingCondition) info.getCustomCondition()).info();
+			mappings.add(mapping);
+			if (event == null || mapping.match(event) == null) {
+				notTaking.add(info);
+				onlyEventMismatch |= otherConditionsMatch(info, exchange);
+			}
+		}
+		if (notTaking.size() < onPath.size()) {
+			// a method takes the event but another condition of it failed: WebFlux tells
+			// which, leaving out the methods that do not take the event
+			Set<RequestMappingInfo> others = new HashSet<>(infos);
+			others.removeAll(notTaking);
+			return super.handleNoMatch(others, exchange);
+		}
+		if (!onlyEventMismatch) {
+			return super.handleNoMatch(infos, exchange);
+		}
+		CloudEventHttpBinding binding = this.reader.getBinding();
+		throw CloudEventRequestException.unrouted(event, binding.isBatch(exchange.getRequest().getHeaders()), mappings);
+	}
+
+	private static boolean otherConditionsMatch(RequestMappingInfo info, ServerWebExchange exchange) {
+		return info.getParamsCondition().getMatchingCondition(exchange) != null
+				&& info.getHeadersCondition().getMatchingCondition(exchange) != null
+				&& info.getConsumesCondition().getMatchingCondition(exchange) != null
+				&& info.getProducesCondition().getMatchingCondition(exchange) != null
+				&& info.getVersionCondition().getMatchingCondition(exchange) != null;
+	}
+
+}

@@ -1,0 +1,4 @@
+package dev.cloudevents.spring.readme;
+
+record Order(String id, int quantity) {
+}

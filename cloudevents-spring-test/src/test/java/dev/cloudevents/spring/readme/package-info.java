@@ -1,0 +1,7 @@
+/**
+ * The code of the README's testing examples with cloudevents-spring-test.
+ */
+@NullMarked
+package dev.cloudevents.spring.readme;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+package dev.cloudevents.spring.test;
+
+record Order(String id, int quantity) {
+
+}
