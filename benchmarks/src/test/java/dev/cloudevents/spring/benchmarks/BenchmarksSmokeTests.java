@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarksSmokeTests {
 
 	private static final List<Class<?>> BENCHMARKS = List.of(BatchDecode.class, BinaryDecode.class, BinaryEncode.class,
-			StructuredDecode.class, StructuredEncode.class);
+			StructuredDecode.class, StructuredEncode.class, KafkaDecode.class, KafkaEncode.class);
 
 	@Test
 	void everyBenchmarkRunsWithEveryParameterAndMeasuresSomething() throws RunnerException {
@@ -58,11 +58,14 @@ class BenchmarksSmokeTests {
 			.toList();
 	}
 
-	// a benchmark with a size parameter runs once per size
+	// a benchmark runs once per combination of its enum parameters (size, content mode)
 	private static int runsExpected() {
 		return BENCHMARKS.stream().mapToInt((type) -> {
-			boolean sized = Stream.of(type.getFields()).anyMatch((field) -> field.isAnnotationPresent(Param.class));
-			return (int) benchmarkMethods(type).count() * (sized ? EventSize.values().length : 1);
+			int combinations = Stream.of(type.getFields())
+				.filter((field) -> field.isAnnotationPresent(Param.class))
+				.mapToInt((field) -> field.getType().getEnumConstants().length)
+				.reduce(1, (a, b) -> a * b);
+			return (int) benchmarkMethods(type).count() * combinations;
 		}).sum();
 	}
 

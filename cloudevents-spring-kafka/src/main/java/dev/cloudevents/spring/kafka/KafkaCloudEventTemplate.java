@@ -33,10 +33,12 @@ import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
- * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}, in binary mode
- * unless {@linkplain #setContentMode(ContentMode) configured} or asked otherwise per
- * call. Each send returns the {@link CompletableFuture} of Spring Kafka's
- * {@link SendResult}: <pre class="code">
+ * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}.
+ * <p>
+ * The content mode is binary unless {@linkplain #setContentMode(ContentMode) configured}
+ * or asked otherwise per call, and each send returns the {@link CompletableFuture} of
+ * Spring Kafka's {@link SendResult}; with a record key, another mode or the default
+ * topic: <pre class="code">
  * kafka.send("orders", event);
  * kafka.send("orders", "order-42", event);                  // with a record key
  * kafka.send("orders", event, ContentMode.STRUCTURED);
