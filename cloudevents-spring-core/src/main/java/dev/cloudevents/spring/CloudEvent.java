@@ -1,7 +1,6 @@
 package dev.cloudevents.spring;
 
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,8 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 /**
  * An immutable CloudEvent of spec version 1.0 or 0.3: context attributes, extensions and
@@ -33,8 +31,11 @@ import org.springframework.util.MimeTypeUtils;
  * </pre>
  * <p>
  * Data is kept as bytes, exactly as received, or as the object given to the builder until
- * an encoder serializes it with its {@link JsonMapper}. Typed access to JSON data goes
- * through {@link #dataAs(Class)}.
+ * an encoder serializes it with its {@link JsonMapper}. The value type converts nothing:
+ * data is written and read as other types by
+ * {@link dev.cloudevents.spring.json.JsonEventFormat#dataBytes(CloudEvent)} and
+ * {@link dev.cloudevents.spring.json.JsonEventFormat#dataAs(CloudEvent, Class)}, with the
+ * format's mapper, the application's one in a Spring Boot application.
  *
  * @since 0.1.0
  */
@@ -108,8 +109,6 @@ public final class CloudEvent {
 
 	private final @Nullable Object dataValue;
 
-	private volatile byte @Nullable [] serializedDataValue;
-
 	private CloudEvent(Builder builder, SpecVersion specVersion, String id, String sourceText, String type) {
 		this.specVersion = specVersion;
 		this.id = id;
@@ -182,7 +181,15 @@ public final class CloudEvent {
 	/**
 	 * Start building an event that is exactly what is given: nothing is filled in, so a
 	 * missing {@code id} or {@code specversion} is an error. Event formats and protocol
-	 * bindings use it, so that a received event is the event that was sent.
+	 * bindings use it, so that a received event is the event that was sent: a binding
+	 * sets each attribute from its canonical string with
+	 * {@link Builder#attribute(String, String)} and the data with
+	 * {@link Builder#data(String, byte[])}, and reads and writes the JSON format with a
+	 * {@link JsonEventFormat} and its {@link EventLimits}. <pre class="code">
+	 * CloudEvent.Builder builder = CloudEvent.strictBuilder();
+	 * headers.forEach((name, value) -&gt; builder.attribute(name, value)); // "specversion", "id", ...
+	 * CloudEvent event = builder.data(contentType, body).build();
+	 * </pre>
 	 * @return a new builder that fills in nothing
 	 */
 	public static Builder strictBuilder() {
@@ -419,7 +426,7 @@ public final class CloudEvent {
 	 * @return whether the data is JSON-formatted
 	 */
 	public boolean isJsonData() {
-		return isJsonContentType(this.dataContentType);
+		return JsonEventFormat.isJsonContentType(this.dataContentType);
 	}
 
 	/**
@@ -432,101 +439,27 @@ public final class CloudEvent {
 	}
 
 	/**
-	 * Return the data as bytes. Data given as an object is serialized to JSON with a
-	 * default {@link JsonMapper}, once.
+	 * Return the data as bytes, as received or given to the builder. Data given as an
+	 * object is not serialized here, where no mapper is known: see {@link #dataValue()},
+	 * and {@link dev.cloudevents.spring.json.JsonEventFormat#dataBytes(CloudEvent)} for
+	 * its bytes.
 	 * <p>
 	 * The returned array is the event's own, not a copy, so that large data is never
 	 * copied on its way through: do not modify it.
-	 * @return the data, or {@code null} if the event has none
+	 * @return the data bytes, or {@code null} if the event has none or holds an object
 	 */
 	public byte @Nullable [] data() {
-		if (this.data != null) {
-			return this.data;
-		}
-		if (this.dataValue == null) {
-			return null;
-		}
-		byte[] serialized = this.serializedDataValue;
-		if (serialized == null) {
-			serialized = DefaultJsonMapper.INSTANCE.writeValueAsBytes(this.dataValue);
-			this.serializedDataValue = serialized;
-		}
-		return serialized;
+		return this.data;
 	}
 
 	/**
-	 * Return the object the data was given as to the builder, before any serialization,
-	 * so that encoders can write it with their own {@link JsonMapper}.
+	 * Return the object the data was given as to {@link Builder#data(Object)}, which
+	 * encoders write as JSON with their own {@link JsonMapper}; convert data with
+	 * {@link dev.cloudevents.spring.json.JsonEventFormat#dataAs(CloudEvent, Class)}.
 	 * @return the data object, or {@code null} if the data is bytes or absent
 	 */
 	public @Nullable Object dataValue() {
 		return this.dataValue;
-	}
-
-	/**
-	 * Return the data as the given type, using a default {@link JsonMapper} for JSON.
-	 * @param <T> the target type
-	 * @param type the target type
-	 * @return the data, or {@code null} if the event has none
-	 * @see #dataAs(Class, JsonMapper)
-	 */
-	public <T> @Nullable T dataAs(Class<T> type) {
-		return dataAs(type, DefaultJsonMapper.INSTANCE);
-	}
-
-	/**
-	 * Return the data as the given type: {@code byte[]} as it is, {@code String} decoded
-	 * with the charset of {@code datacontenttype} (UTF-8 by default), anything else read
-	 * from JSON with the given mapper.
-	 * @param <T> the target type
-	 * @param type the target type
-	 * @param jsonMapper the mapper for JSON data
-	 * @return the data, or {@code null} if the event has none
-	 * @throws tools.jackson.core.JacksonException if the data cannot be read as that type
-	 */
-	@SuppressWarnings("unchecked")
-	public <T> @Nullable T dataAs(Class<T> type, JsonMapper jsonMapper) {
-		if (this.dataValue != null && type.isInstance(this.dataValue)) {
-			return (T) this.dataValue;
-		}
-		byte[] bytes = data();
-		if (bytes == null) {
-			return null;
-		}
-		if (type == byte[].class) {
-			return (T) bytes;
-		}
-		if (type == String.class) {
-			return (T) new String(bytes, dataCharset());
-		}
-		return jsonMapper.readValue(bytes, type);
-	}
-
-	/**
-	 * Return the charset of textual data: the {@code charset} parameter of
-	 * {@code datacontenttype}, UTF-8 when there is none.
-	 * @return the charset of the data
-	 */
-	public Charset dataCharset() {
-		if (this.dataContentType != null) {
-			MimeType mimeType = MimeTypeUtils.parseMimeType(this.dataContentType);
-			Charset charset = mimeType.getCharset();
-			if (charset != null) {
-				return charset;
-			}
-		}
-		return StandardCharsets.UTF_8;
-	}
-
-	/**
-	 * Return whether a media type declares JSON-formatted data as the spec defines it:
-	 * its subtype, parameters aside, is {@code json} or ends with {@code +json}, in any
-	 * case.
-	 * @param contentType a media type, or {@code null}
-	 * @return whether it is a JSON media type ({@code false} for {@code null})
-	 */
-	public static boolean isJsonContentType(@Nullable String contentType) {
-		return Values.isJsonMediaType(contentType);
 	}
 
 	@Override
@@ -542,7 +475,8 @@ public final class CloudEvent {
 				&& Objects.equals(this.dataSchema, that.dataSchema)
 				&& Objects.equals(this.dataContentEncoding, that.dataContentEncoding)
 				&& Objects.equals(this.subject, that.subject) && Objects.equals(time(), that.time())
-				&& extensionsEqual(this.extensions, that.extensions) && Arrays.equals(data(), that.data());
+				&& extensionsEqual(this.extensions, that.extensions) && Arrays.equals(this.data, that.data)
+				&& Objects.equals(this.dataValue, that.dataValue);
 	}
 
 	private static boolean extensionsEqual(Map<String, Object> a, Map<String, Object> b) {
@@ -982,12 +916,6 @@ public final class CloudEvent {
 				}
 			}
 		}
-
-	}
-
-	private static final class DefaultJsonMapper {
-
-		static final JsonMapper INSTANCE = JsonMapper.shared();
 
 	}
 

@@ -231,28 +231,6 @@ final class Values {
 		return slash > 0 && slash < value.length() - 1;
 	}
 
-	static boolean isJsonMediaType(@Nullable String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		int end = contentType.indexOf(';');
-		if (end < 0) {
-			end = contentType.length();
-		}
-		while (end > 0 && contentType.charAt(end - 1) == ' ') {
-			end--;
-		}
-		int slash = contentType.indexOf('/');
-		if (slash < 0 || slash >= end) {
-			return false;
-		}
-		return endsWithIgnoreCase(contentType, end, "/json") || endsWithIgnoreCase(contentType, end, "+json");
-	}
-
-	private static boolean endsWithIgnoreCase(String s, int end, String suffix) {
-		return end >= suffix.length() && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
-	}
-
 	/**
 	 * Normalize an extension value to one of the spec's types: String, Integer, Boolean,
 	 * URI, OffsetDateTime or byte[].

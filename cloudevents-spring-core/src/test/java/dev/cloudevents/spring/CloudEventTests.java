@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cloudevents.spring.json.JsonEventFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 class CloudEventTests {
 
@@ -244,13 +246,16 @@ class CloudEventTests {
 	}
 
 	@Test
-	void dataGivenAsAnObjectIsSerializedToJson() {
+	void dataGivenAsAnObjectIsKeptForTheEncoderAndConvertedByTheFormat() {
 		CloudEvent event = minimal().data(new Point(1, 2)).build();
 		assertThat(event.dataContentType()).isEqualTo("application/json");
 		assertThat(event.dataValue()).isEqualTo(new Point(1, 2));
-		assertThat(event.data()).asString(StandardCharsets.UTF_8).isEqualTo("{\"x\":1,\"y\":2}");
-		assertThat(event.dataAs(Point.class)).isEqualTo(new Point(1, 2));
-		assertThat(minimal().data("héllo").build().dataAs(String.class)).isEqualTo("héllo");
+		assertThat(event.data()).isNull();
+		assertThat(event.hasData()).isTrue();
+		JsonEventFormat format = new JsonEventFormat();
+		assertThat(format.dataBytes(event)).asString(StandardCharsets.UTF_8).isEqualTo("{\"x\":1,\"y\":2}");
+		assertThat(format.dataAs(event, Point.class)).isEqualTo(new Point(1, 2));
+		assertThat(format.dataAs(minimal().data("héllo").build(), String.class)).isEqualTo("héllo");
 	}
 
 	@ParameterizedTest

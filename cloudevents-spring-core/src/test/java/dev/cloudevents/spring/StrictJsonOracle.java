@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.MimeTypeUtils;
 
+import dev.cloudevents.spring.json.JsonEventFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -163,7 +165,7 @@ public final class StrictJsonOracle {
 		if (json.path("datacontentencoding").isString() && event.specVersion() == SpecVersion.V0_3) {
 			assertThat(event.data()).isEqualTo(Base64.getDecoder().decode(data.asString()));
 		}
-		else if (contentType == null || CloudEvent.isJsonContentType(contentType)) {
+		else if (contentType == null || JsonEventFormat.isJsonContentType(contentType)) {
 			assertThat(JSON.readTree(event.data())).isEqualTo(data);
 		}
 		else {

@@ -30,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarksSmokeTests {
 
 	private static final List<Class<?>> BENCHMARKS = List.of(BatchDecode.class, BinaryDecode.class, BinaryEncode.class,
-			StructuredDecode.class, StructuredEncode.class, StructuredScaling.class, BatchScaling.class);
+			StructuredDecode.class, StructuredEncode.class, StructuredScaling.class, BatchScaling.class,
+			KafkaDecode.class, KafkaEncode.class);
 
+	// the values run of these parameters; any other (an enum) runs with every value
 	private static final Map<String, List<String>> PARAMETERS = Map.of("size", List.of("SMALL"), "distinct",
 			List.of("1", "1024"), "dataBytes", List.of("100"), "events", List.of("1", "1000"));
 
@@ -70,7 +72,8 @@ class BenchmarksSmokeTests {
 		return BENCHMARKS.stream().mapToInt((type) -> {
 			int combinations = Stream.of(type.getFields())
 				.filter((field) -> field.isAnnotationPresent(Param.class))
-				.mapToInt((field) -> PARAMETERS.get(field.getName()).size())
+				.mapToInt((field) -> PARAMETERS.containsKey(field.getName()) ? PARAMETERS.get(field.getName()).size()
+						: field.getType().getEnumConstants().length)
 				.reduce(1, (a, b) -> a * b);
 			return (int) benchmarkMethods(type).count() * combinations;
 		}).sum();

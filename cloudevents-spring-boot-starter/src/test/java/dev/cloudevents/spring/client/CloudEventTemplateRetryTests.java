@@ -21,9 +21,9 @@ import org.springframework.web.client.RestClient;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.client.EventReceiverApplication.Answer;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsClientAutoConfiguration;
+import dev.cloudevents.spring.client.EventReceiverApplication.Answer;
 
 import static dev.cloudevents.spring.client.CloudEventTemplateTests.closedPortUri;
 import static dev.cloudevents.spring.client.CloudEventTemplateTests.event;
@@ -185,6 +185,34 @@ class CloudEventTemplateRetryTests {
 	}
 
 	@Test
+	void readTimeoutFallsBackToTheSpringHttpClientsProperty() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.read-timeout=300ms", "cloudevents.http.retry.max-attempts=1")
+			.run((context) -> assertThatExceptionOfType(CloudEventConnectionException.class)
+				.isThrownBy(() -> context.getBean(CloudEventTemplate.class).send(uri("/slow"), event(SpecVersion.V1_0)))
+				.withMessageMatching(".* failed: timed out after \\d+ ms"));
+		assertThat(this.receiver.slowRequests).hasValue(1);
+	}
+
+	@Test
+	void aRefusedConnectionSaysSoInASingleAttempt() throws IOException {
+		URI target = closedPortUri();
+		assertThatExceptionOfType(CloudEventConnectionException.class)
+			.isThrownBy(() -> singleAttemptTemplate().send(target, event(SpecVersion.V1_0)))
+			.withMessage("CloudEvent delivery to " + target + " failed: connection refused");
+	}
+
+	@Test
+	void anUnknownHostSaysSo() {
+		URI target = URI.create("http://unknown-host.invalid/events");
+		assertThatExceptionOfType(CloudEventConnectionException.class)
+			.isThrownBy(() -> singleAttemptTemplate().send(target, event(SpecVersion.V1_0)))
+			.withMessage("CloudEvent delivery to " + target + " failed: unknown host");
+	}
+
+	@Test
 	void readTimeoutCountsAsAFailedAttempt() {
 		new ApplicationContextRunner()
 			.withConfiguration(
@@ -193,8 +221,16 @@ class CloudEventTemplateRetryTests {
 					"cloudevents.http.retry.initial-interval=10ms")
 			.run((context) -> assertThatExceptionOfType(CloudEventConnectionException.class)
 				.isThrownBy(() -> context.getBean(CloudEventTemplate.class).send(uri("/slow"), event(SpecVersion.V1_0)))
-				.withMessageContaining("after 2 attempts (timed out, timed out)"));
+				.withMessageMatching(".* after 2 attempts \\(timed out after \\d+ ms, timed out after \\d+ ms\\)")
+				.satisfies((ex) -> assertThat(ex.getAttempts()).allSatisfy(
+						(attempt) -> assertThat(attempt.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(300)))));
 		assertThat(this.receiver.slowRequests).hasValue(2);
+	}
+
+	private static CloudEventTemplate singleAttemptTemplate() {
+		CloudEventTemplate template = new CloudEventTemplate(RestClient.create(), EventReceiverApplication.binding);
+		template.setRetrySettings(RetrySettings.defaults().withMaxAttempts(1));
+		return template;
 	}
 
 	private URI uri(String path) {

@@ -24,10 +24,11 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.client.EventReceiverApplication.Received;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsAutoConfiguration;
 import dev.cloudevents.spring.boot.autoconfigure.CloudEventsClientAutoConfiguration;
+import dev.cloudevents.spring.client.EventReceiverApplication.Received;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -212,7 +213,7 @@ class CloudEventTemplateTests {
 		assertThat(this.receiver.received).singleElement().satisfies((received) -> {
 			assertThat(received.mode()).isEqualTo(ContentMode.BINARY);
 			assertThat(received.event().id()).isEqualTo(sent.id());
-			assertThat(received.event().dataAs(Order.class)).isEqualTo(new Order("42", 3));
+			assertThat(new JsonEventFormat().dataAs(received.event(), Order.class)).isEqualTo(new Order("42", 3));
 		});
 	}
 

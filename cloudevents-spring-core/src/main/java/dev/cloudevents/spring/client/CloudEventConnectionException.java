@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public class CloudEventConnectionException extends RuntimeException {
 	 * @param cause the I/O failure
 	 */
 	public CloudEventConnectionException(URI target, Throwable cause) {
-		this(target, cause, List.of(new DeliveryAttempt(1, Instant.now(), null, cause)), null);
+		this(target, cause, List.of(new DeliveryAttempt(1, Instant.now(), Duration.ZERO, null, cause)), null);
 	}
 
 	/**
@@ -48,8 +49,12 @@ public class CloudEventConnectionException extends RuntimeException {
 	private static String message(URI target, Throwable cause, List<DeliveryAttempt> attempts,
 			@Nullable String reason) {
 		StringBuilder message = new StringBuilder("CloudEvent delivery to ").append(target).append(" failed");
-		DeliveryAttempts.appendAttempts(message, attempts);
-		message.append(": ").append(cause.getMessage());
+		if (attempts.size() > 1) {
+			DeliveryAttempts.appendAttempts(message, attempts);
+		}
+		else {
+			message.append(": ").append(attempts.get(0).outcome());
+		}
 		DeliveryAttempts.appendReason(message, reason);
 		return message.toString();
 	}

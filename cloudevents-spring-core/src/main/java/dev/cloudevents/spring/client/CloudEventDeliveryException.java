@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class CloudEventDeliveryException extends RuntimeException {
 	public CloudEventDeliveryException(URI target, HttpStatusCode statusCode, HttpHeaders headers,
 			@Nullable ProblemDetail problemDetail) {
 		this(target, statusCode, headers, problemDetail,
-				List.of(new DeliveryAttempt(1, Instant.now(), statusCode, null)), null);
+				List.of(new DeliveryAttempt(1, Instant.now(), Duration.ZERO, statusCode, null)), null);
 	}
 
 	/**

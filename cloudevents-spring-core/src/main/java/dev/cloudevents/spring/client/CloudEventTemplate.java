@@ -3,18 +3,15 @@ package dev.cloudevents.spring.client;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -25,10 +22,6 @@ import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.observation.CloudEventSendContext;
-import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
-import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Sends CloudEvents over HTTP with a {@link RestClient}, in binary or structured content
@@ -60,23 +53,9 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
  *
  * @see ReactiveCloudEventTemplate
  */
-public class CloudEventTemplate {
+public class CloudEventTemplate extends TemplateSupport {
 
 	private final RestClient restClient;
-
-	private final CloudEventHttpBinding binding;
-
-	private final ReplyReader replyReader;
-
-	private ContentMode contentMode = ContentMode.BINARY;
-
-	private @Nullable URI source;
-
-	private @Nullable URI sink;
-
-	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
-
-	private final SendObservations observations = new SendObservations();
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -85,83 +64,8 @@ public class CloudEventTemplate {
 	 * @param binding the binding that writes events and reads replies
 	 */
 	public CloudEventTemplate(RestClient restClient, CloudEventHttpBinding binding) {
+		super(binding);
 		this.restClient = restClient;
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
-	}
-
-	/**
-	 * Set the content mode of the sends that name none. Default is binary.
-	 * @param contentMode binary or structured
-	 */
-	public void setContentMode(ContentMode contentMode) {
-		this.contentMode = contentMode;
-	}
-
-	/**
-	 * Set the source of the events built by {@link #send(String, Object)}.
-	 * @param source the source, a URI reference
-	 */
-	public void setSource(URI source) {
-		this.source = source;
-	}
-
-	/**
-	 * Set the target of {@link #send(String, Object)}.
-	 * @param sink an absolute URI, or {@code null} for none
-	 */
-	public void setSink(@Nullable URI sink) {
-		this.sink = sink;
-	}
-
-	/**
-	 * Set when and how often failed attempts are retried. Default is
-	 * {@link RetrySettings#defaults()}.
-	 * @param retrySettings the settings
-	 */
-	public void setRetrySettings(RetrySettings retrySettings) {
-		this.retryPolicy = new RetryPolicy(retrySettings);
-	}
-
-	/**
-	 * Set the registry that observes each delivery as a
-	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation, the
-	 * parent of the {@code RestClient}'s observation of each attempt. Default is
-	 * {@link ObservationRegistry#NOOP}: nothing is observed.
-	 * @param observationRegistry the registry
-	 */
-	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observations.setRegistry(observationRegistry);
-	}
-
-	/**
-	 * Set the convention to use instead of
-	 * {@link DefaultCloudEventSendObservationConvention}.
-	 * @param observationConvention the convention
-	 */
-	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
-		this.observations.setConvention(observationConvention);
-	}
-
-	/**
-	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
-	 * extension} of the current trace to events that have none, when a tracer observes
-	 * the deliveries. Default is {@code false}.
-	 * @param traceContextExtension whether to add it
-	 */
-	public void setTraceContextExtension(boolean traceContextExtension) {
-		this.observations.setAddTraceContext(traceContextExtension);
-	}
-
-	/**
-	 * Set the largest reply this template reads as an event; a longer one fails
-	 * {@link #sendAndReceive} and {@link #exchange} with an
-	 * {@link InvalidCloudEventException}. Default is 1MB, as
-	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxBodySize the limit
-	 */
-	public void setMaxBodySize(DataSize maxBodySize) {
-		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -255,8 +159,8 @@ public class CloudEventTemplate {
 	 * retries
 	 */
 	public CloudEvent send(String type, @Nullable Object data) {
-		URI target = TemplateDefaults.requireSink(this.sink);
-		CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
+		URI target = sink();
+		CloudEvent event = event(type, data);
 		send(target, event);
 		return event;
 	}
@@ -316,9 +220,9 @@ public class CloudEventTemplate {
 
 	private CloudEventResponse withRetries(URI target, @Nullable CloudEventSendContext context,
 			Supplier<CloudEventResponse> attempt) {
-		DeliveryAttempts attempts = new DeliveryAttempts();
+		DeliveryAttempts attempts = attempts();
 		while (true) {
-			Instant start = this.retryPolicy.clock().instant();
+			attempts.start();
 			if (context != null) {
 				context.attemptStarted();
 			}
@@ -326,7 +230,7 @@ public class CloudEventTemplate {
 				return attempt.get();
 			}
 			catch (CloudEventDeliveryException | CloudEventConnectionException ex) {
-				Decision decision = this.retryPolicy.decide(attempts.failed(start, ex), ex);
+				Decision decision = attempts.failed(ex);
 				Duration delay = decision.delay();
 				if (delay == null) {
 					throw attempts.giveUp(ex, decision.reason());
@@ -367,17 +271,18 @@ public class CloudEventTemplate {
 					body.skip(ReplyReader.MAX_UNWANTED_BODY);
 					return new CloudEventResponse(response.getStatusCode(), headers, null, null);
 				}
-				// one byte more than allowed tells a reply too long without reading all
-				// of it
-				byte[] reply = body.readNBytes(this.replyReader.maxReplyBytes() + 1);
-				if (reply.length > this.replyReader.maxReplyBytes()) {
+				// one byte more than allowed tells a reply too long without
+				// reading all of it
+				int max = this.replyReader.maxReplyBytes();
+				byte[] reply = (max < 0) ? body.readAllBytes() : body.readNBytes(max + 1);
+				if (max >= 0 && reply.length > max) {
 					throw this.replyReader.replyTooLong();
 				}
 				return this.replyReader.response(response.getStatusCode(), headers, reply);
 			}, true);
 		}
 		catch (ResourceAccessException ex) {
-			throw new CloudEventConnectionException(target, (ex.getCause() != null) ? ex.getCause() : ex);
+			throw connectionFailure(target, ex);
 		}
 	}
 

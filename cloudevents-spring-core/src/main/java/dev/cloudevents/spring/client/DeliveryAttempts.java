@@ -1,5 +1,6 @@
 package dev.cloudevents.spring.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,27 +8,44 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cloudevents.spring.client.RetryPolicy.Decision;
+
 /**
- * The attempts of one send: records what each got and, when the template gives up, turns
- * the last failure into the exception that lists them all.
+ * The attempts of one send: times each, records what it got, asks the retry policy what
+ * follows and, when the template gives up, turns the last failure into the exception that
+ * lists them all.
  */
 final class DeliveryAttempts {
 
+	private final RetryPolicy retryPolicy;
+
 	private final List<DeliveryAttempt> attempts = new ArrayList<>();
 
+	private Instant start = Instant.EPOCH;
+
+	DeliveryAttempts(RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
+	}
+
+	void start() {
+		this.start = this.retryPolicy.clock().instant();
+	}
+
 	/**
-	 * Record a failed attempt.
-	 * @return the number of the attempt, from 1
+	 * Record a failed attempt and decide what follows it.
+	 * @param failure a {@link CloudEventDeliveryException} or a
+	 * {@link CloudEventConnectionException}
 	 */
-	int failed(Instant start, RuntimeException failure) {
+	Decision failed(RuntimeException failure) {
 		int number = this.attempts.size() + 1;
+		Duration duration = Duration.between(this.start, this.retryPolicy.clock().instant());
 		if (failure instanceof CloudEventDeliveryException delivery) {
-			this.attempts.add(new DeliveryAttempt(number, start, delivery.getStatusCode(), null));
+			this.attempts.add(new DeliveryAttempt(number, this.start, duration, delivery.getStatusCode(), null));
 		}
 		else {
-			this.attempts.add(new DeliveryAttempt(number, start, null, failure.getCause()));
+			this.attempts.add(new DeliveryAttempt(number, this.start, duration, null, failure.getCause()));
 		}
-		return number;
+		return this.retryPolicy.decide(number, failure);
 	}
 
 	DeliveryAttempt last() {

@@ -2,12 +2,10 @@ package dev.cloudevents.spring.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -16,7 +14,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -30,10 +27,6 @@ import dev.cloudevents.spring.client.RetryPolicy.Decision;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.observation.CloudEventSendContext;
-import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
-import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Sends CloudEvents over HTTP with a {@link WebClient}, in binary or structured content
@@ -66,25 +59,11 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
  * <p>
  * Configure an instance before its first send; then it is thread-safe.
  */
-public class ReactiveCloudEventTemplate {
+public class ReactiveCloudEventTemplate extends TemplateSupport {
 
 	private static final byte[] NO_BODY = new byte[0];
 
 	private final WebClient webClient;
-
-	private final CloudEventHttpBinding binding;
-
-	private final ReplyReader replyReader;
-
-	private ContentMode contentMode = ContentMode.BINARY;
-
-	private @Nullable URI source;
-
-	private @Nullable URI sink;
-
-	private RetryPolicy retryPolicy = new RetryPolicy(RetrySettings.defaults());
-
-	private final SendObservations observations = new SendObservations();
 
 	/**
 	 * Create a template that sends in binary content mode, retries with
@@ -93,83 +72,8 @@ public class ReactiveCloudEventTemplate {
 	 * @param binding the binding that writes events and reads replies
 	 */
 	public ReactiveCloudEventTemplate(WebClient webClient, CloudEventHttpBinding binding) {
+		super(binding);
 		this.webClient = webClient;
-		this.binding = binding;
-		this.replyReader = new ReplyReader(binding);
-	}
-
-	/**
-	 * Set the content mode of the sends that name none. Default is binary.
-	 * @param contentMode binary or structured
-	 */
-	public void setContentMode(ContentMode contentMode) {
-		this.contentMode = contentMode;
-	}
-
-	/**
-	 * Set the source of the events built by {@link #send(String, Object)}.
-	 * @param source the source, a URI reference
-	 */
-	public void setSource(URI source) {
-		this.source = source;
-	}
-
-	/**
-	 * Set the target of {@link #send(String, Object)}.
-	 * @param sink an absolute URI, or {@code null} for none
-	 */
-	public void setSink(@Nullable URI sink) {
-		this.sink = sink;
-	}
-
-	/**
-	 * Set when and how often failed attempts are retried. Default is
-	 * {@link RetrySettings#defaults()}.
-	 * @param retrySettings the settings
-	 */
-	public void setRetrySettings(RetrySettings retrySettings) {
-		this.retryPolicy = new RetryPolicy(retrySettings);
-	}
-
-	/**
-	 * Set the registry that observes each delivery as a
-	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation, the
-	 * parent of the {@code WebClient}'s observation of each attempt. Default is
-	 * {@link ObservationRegistry#NOOP}: nothing is observed.
-	 * @param observationRegistry the registry
-	 */
-	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observations.setRegistry(observationRegistry);
-	}
-
-	/**
-	 * Set the convention to use instead of
-	 * {@link DefaultCloudEventSendObservationConvention}.
-	 * @param observationConvention the convention
-	 */
-	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
-		this.observations.setConvention(observationConvention);
-	}
-
-	/**
-	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
-	 * extension} of the current trace to events that have none, when a tracer observes
-	 * the deliveries. Default is {@code false}.
-	 * @param traceContextExtension whether to add it
-	 */
-	public void setTraceContextExtension(boolean traceContextExtension) {
-		this.observations.setAddTraceContext(traceContextExtension);
-	}
-
-	/**
-	 * Set the largest reply this template reads as an event; a longer one fails
-	 * {@link #sendAndReceive} and {@link #exchange} with an
-	 * {@link InvalidCloudEventException}. Default is 1MB, as
-	 * {@code cloudevents.http.max-body-size}.
-	 * @param maxBodySize the limit
-	 */
-	public void setMaxBodySize(DataSize maxBodySize) {
-		this.replyReader.setMaxBodySize(maxBodySize);
 	}
 
 	/**
@@ -244,8 +148,8 @@ public class ReactiveCloudEventTemplate {
 	 */
 	public Mono<CloudEvent> send(String type, @Nullable Object data) {
 		return Mono.defer(() -> {
-			URI target = TemplateDefaults.requireSink(this.sink);
-			CloudEvent event = TemplateDefaults.event(TemplateDefaults.requireSource(this.source), type, data);
+			URI target = sink();
+			CloudEvent event = event(type, data);
 			return send(target, event).thenReturn(event);
 		});
 	}
@@ -308,18 +212,20 @@ public class ReactiveCloudEventTemplate {
 
 	private Mono<CloudEventResponse> withRetries(URI target, @Nullable CloudEventSendContext context,
 			Mono<CloudEventResponse> attempt) {
-		return Mono.defer(() -> attempt(target, context, attempt, new DeliveryAttempts()));
+		return Mono.defer(() -> attempt(target, context, attempt, attempts()));
 	}
 
 	private Mono<CloudEventResponse> attempt(URI target, @Nullable CloudEventSendContext context,
 			Mono<CloudEventResponse> attempt, DeliveryAttempts attempts) {
-		Instant start = this.retryPolicy.clock().instant();
-		if (context != null) {
-			context.attemptStarted();
-		}
-		return attempt.onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
+		return Mono.defer(() -> {
+			attempts.start();
+			if (context != null) {
+				context.attemptStarted();
+			}
+			return attempt;
+		}).onErrorResume(DeliveryAttempts::isRetryable, (ex) -> {
 			RuntimeException failure = (RuntimeException) ex;
-			Decision decision = this.retryPolicy.decide(attempts.failed(start, failure), failure);
+			Decision decision = attempts.failed(failure);
 			Duration delay = decision.delay();
 			if (delay == null) {
 				return Mono.error(attempts.giveUp(failure, decision.reason()));
@@ -343,9 +249,7 @@ public class ReactiveCloudEventTemplate {
 				.body(BodyInserters
 					.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(message.body()))))
 				.exchangeToMono((response) -> read(target, response, requireSuccess, readReply));
-		})
-			.onErrorMap(WebClientRequestException.class,
-					(ex) -> new CloudEventConnectionException(target, ex.getCause() != null ? ex.getCause() : ex));
+		}).onErrorMap(WebClientRequestException.class, (ex) -> connectionFailure(target, ex));
 	}
 
 	private Mono<CloudEventResponse> read(URI target, ClientResponse response, boolean requireSuccess,

@@ -53,12 +53,15 @@ final class ReplyReader {
 		return new CloudEventResponse(status, headers, event, problem);
 	}
 
+	// negative means no limit, as for the converter and the codecs
 	void setMaxBodySize(DataSize maxBodySize) {
-		Assert.isTrue(maxBodySize.toBytes() >= 0 && maxBodySize.toBytes() < Integer.MAX_VALUE,
-				"Max body size must be between 0 and 2 GB");
-		this.maxReplyBytes = (int) maxBodySize.toBytes();
+		Assert.isTrue(maxBodySize.toBytes() < Integer.MAX_VALUE, "Max body size must be less than 2 GB");
+		this.maxReplyBytes = (maxBodySize.toBytes() < 0) ? -1 : (int) maxBodySize.toBytes();
 	}
 
+	/**
+	 * Return the largest reply read as an event, in bytes, or -1 for no limit.
+	 */
 	int maxReplyBytes() {
 		return this.maxReplyBytes;
 	}
@@ -82,8 +85,8 @@ final class ReplyReader {
 			return this.problemMapper.readValue(body, ProblemDetail.class);
 		}
 		catch (JacksonException ex) {
-			// a malformed problem must not hide the status, which the exception still
-			// carries
+			// a malformed problem must not hide the status, which the
+			// exception still carries
 			return null;
 		}
 	}

@@ -46,14 +46,15 @@ public final class CloudEventHttpBinding {
 	/** Prefix of the headers that carry attributes in binary mode. */
 	public static final String HEADER_PREFIX = "ce-";
 
+	/** The header of the spec version, whose presence marks a message in binary mode. */
+	public static final String SPECVERSION_HEADER = HEADER_PREFIX + CloudEvent.SPECVERSION;
+
 	// No charset parameter: JSON is UTF-8 anyway (RFC 8259), servlet containers respell
 	// one ("; charset=utf-8" becomes ";charset=utf-8"), and the JavaScript SDK compares
 	// the Content-Type letter for letter.
 	private static final String STRUCTURED_CONTENT_TYPE = JsonEventFormat.CONTENT_TYPE;
 
 	private static final String BATCH_CONTENT_TYPE = JsonEventFormat.BATCH_CONTENT_TYPE;
-
-	private static final String CE_SPECVERSION = HEADER_PREFIX + CloudEvent.SPECVERSION;
 
 	private static final String CE_ID = HEADER_PREFIX + CloudEvent.ID;
 
@@ -144,19 +145,9 @@ public final class CloudEventHttpBinding {
 		return count + 1;
 	}
 
-	/**
-	 * Add the binary-mode headers of an event ({@code ce-*} and {@code Content-Type}) to
-	 * existing headers, so that a body can be streamed after them.
-	 * @param event the event
-	 * @param headers the headers to add to
-	 */
-	public void writeBinaryHeaders(CloudEvent event, HttpHeaders headers) {
-		writeBinaryHeaders(event, headers::set);
-	}
-
 	private static void writeBinaryHeaders(CloudEvent event, BiConsumer<String, String> headers) {
 		SpecVersion version = event.specVersion();
-		headers.accept(CE_SPECVERSION, version.value());
+		headers.accept(SPECVERSION_HEADER, version.value());
 		headers.accept(CE_ID, HeaderValues.encode(event.id()));
 		headers.accept(CE_SOURCE,
 				HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE))));
@@ -200,13 +191,8 @@ public final class CloudEventHttpBinding {
 		return header;
 	}
 
-	/**
-	 * Return the binary-mode body of an event: its data bytes, data given as an object
-	 * serialized with the format's mapper, or an empty array.
-	 * @param event the event
-	 * @return the body bytes
-	 */
-	public byte[] binaryBody(CloudEvent event) {
+	// data given as an object is written with the format's mapper
+	private byte[] binaryBody(CloudEvent event) {
 		byte[] data = this.format.dataBytes(event);
 		return (data != null) ? data : EMPTY;
 	}
@@ -246,7 +232,7 @@ public final class CloudEventHttpBinding {
 		if (contentType != null) {
 			return isBatchSubtype(contentType) ? null : ContentMode.STRUCTURED;
 		}
-		return (headers.getFirst(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
+		return (headers.getFirst(SPECVERSION_HEADER) != null) ? ContentMode.BINARY : null;
 	}
 
 	/**
@@ -307,7 +293,7 @@ public final class CloudEventHttpBinding {
 	}
 
 	private CloudEvent fromBinary(HttpHeaders headers, @Nullable String contentType, byte[] body) {
-		String specVersion = headers.getFirst(CE_SPECVERSION);
+		String specVersion = headers.getFirst(SPECVERSION_HEADER);
 		if (specVersion == null) {
 			throw new InvalidCloudEventException(CloudEvent.SPECVERSION,
 					"is required: the message has neither a CloudEvents Content-Type nor a 'ce-specversion' header");

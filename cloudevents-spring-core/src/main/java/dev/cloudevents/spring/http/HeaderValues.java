@@ -104,8 +104,8 @@ final class HeaderValues {
 				i += 2;
 			}
 			else if (c <= 0xFF) {
-				// servers hand raw header bytes over as ISO-8859-1 chars: take the byte
-				// back
+				// servers hand raw header bytes over as ISO-8859-1 chars:
+				// take the byte back
 				bytes.write(c);
 			}
 			else {

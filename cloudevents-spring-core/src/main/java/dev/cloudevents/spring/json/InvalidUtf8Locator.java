@@ -14,8 +14,8 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * Names the member of an event that holds the first byte of a document that is not UTF-8,
  * for the exception that rejects the document: the attribute whose value holds it
  * ({@code data} for a byte anywhere in the data, nested member names included), or the
- * name of a member. Only documents already known to be invalid come here, so it parses
- * them a second time, with a fresh parser.
+ * name of a member. Only documents already known to be invalid come here, off the hot
+ * path: it walks the events with the reader's parser, which has read nothing yet.
  */
 final class InvalidUtf8Locator {
 

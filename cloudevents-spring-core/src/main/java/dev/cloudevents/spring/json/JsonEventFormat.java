@@ -1,7 +1,9 @@
 package dev.cloudevents.spring.json;
 
 import java.io.OutputStream;
+import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,13 +17,14 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimitExceededException;
@@ -138,17 +141,6 @@ public final class JsonEventFormat {
 	 */
 	public EventLimits limits() {
 		return this.limits;
-	}
-
-	/**
-	 * Return the data of an event as binary-mode protocol bindings carry it: bytes as
-	 * they are, data given as an object serialized to JSON with this format's mapper.
-	 * @param event the event
-	 * @return the data bytes, or {@code null} if the event has no data
-	 */
-	public byte @Nullable [] dataBytes(CloudEvent event) {
-		Object value = event.dataValue();
-		return (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
 	}
 
 	/**
@@ -274,6 +266,113 @@ public final class JsonEventFormat {
 		}
 		catch (JacksonException ex) {
 			throw JsonEventReader.failure(ex, this.limits);
+		}
+	}
+
+	/**
+	 * Return the data of an event as bytes: the bytes it holds, or the object given to
+	 * {@link CloudEvent.Builder#data(Object)} written as JSON with this format's
+	 * {@link JsonMapper}, the application's one in a Spring Boot application.
+	 * @param event the event
+	 * @return the data, or {@code null} if the event has none
+	 */
+	public byte @Nullable [] dataBytes(CloudEvent event) {
+		Object value = event.dataValue();
+		return (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
+	}
+
+	/**
+	 * Return the data of an event as the given type: the object given to the builder if
+	 * it is one, {@code byte[]} as it is, {@code String} decoded with the charset of
+	 * {@code datacontenttype} (UTF-8 by default), anything else read from JSON with this
+	 * format's {@link JsonMapper}, the application's one in a Spring Boot application.
+	 * @param <T> the target type
+	 * @param event the event
+	 * @param type the target type
+	 * @return the data, or {@code null} if the event has none
+	 * @throws InvalidCloudEventException if the data cannot be read as that type
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T dataAs(CloudEvent event, Class<T> type) {
+		return (T) dataAs(event, (Type) type);
+	}
+
+	/**
+	 * Return the data of an event as the given generic type, such as {@code List<Order>},
+	 * as {@link #dataAs(CloudEvent, Class)} does.
+	 * @param event the event
+	 * @param type the target type
+	 * @return the data, or {@code null} if the event has none
+	 * @throws InvalidCloudEventException if the data cannot be read as that type
+	 */
+	public @Nullable Object dataAs(CloudEvent event, Type type) {
+		Object value = event.dataValue();
+		if (value != null && type instanceof Class<?> target && target.isInstance(value)) {
+			return value;
+		}
+		byte[] bytes = dataBytes(event);
+		if (bytes == null) {
+			return null;
+		}
+		if (type == byte[].class) {
+			return bytes;
+		}
+		if (type == String.class) {
+			return new String(bytes, charset(event.dataContentType()));
+		}
+		try {
+			return this.jsonMapper.readValue(bytes, this.jsonMapper.getTypeFactory().constructType(type));
+		}
+		catch (JacksonException ex) {
+			// the mapper's message quotes the data: the cause tells what went wrong
+			throw new InvalidCloudEventException("data", "cannot be read as " + type.getTypeName(), ex);
+		}
+	}
+
+	/**
+	 * Return whether a media type declares JSON data as the specification defines it: its
+	 * subtype, parameters aside, is {@code json} or ends with {@code +json}, in any case.
+	 * Such data is embedded in the JSON format as a JSON value.
+	 * @param contentType a media type, or {@code null}
+	 * @return whether it is a JSON media type ({@code false} for {@code null})
+	 */
+	public static boolean isJsonContentType(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		int end = contentType.indexOf(';');
+		if (end < 0) {
+			end = contentType.length();
+		}
+		while (end > 0 && contentType.charAt(end - 1) == ' ') {
+			end--;
+		}
+		int slash = contentType.indexOf('/');
+		if (slash < 0 || slash >= end) {
+			return false;
+		}
+		return endsWithIgnoreCase(contentType, end, "/json") || endsWithIgnoreCase(contentType, end, "+json");
+	}
+
+	private static boolean endsWithIgnoreCase(String s, int end, String suffix) {
+		return end >= suffix.length() && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
+	}
+
+	/**
+	 * Return the charset of textual data of a content type: its {@code charset}
+	 * parameter, UTF-8 when there is none.
+	 */
+	static Charset charset(@Nullable String contentType) {
+		if (contentType == null || contentType.indexOf(';') < 0) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
+			return (charset != null) ? charset : StandardCharsets.UTF_8;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
+					"names a charset this runtime does not support: '" + contentType + "'", ex);
 		}
 	}
 

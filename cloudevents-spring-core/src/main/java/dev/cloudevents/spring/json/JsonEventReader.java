@@ -382,7 +382,7 @@ final class JsonEventReader {
 	}
 
 	private boolean isKnownJsonData() {
-		return "1.0".equals(this.specVersion) && CloudEvent.isJsonContentType(this.dataContentType);
+		return "1.0".equals(this.specVersion) && JsonEventFormat.isJsonContentType(this.dataContentType);
 	}
 
 	private void readDataBase64(JsonToken token) {
@@ -474,16 +474,16 @@ final class JsonEventReader {
 		if (version == SpecVersion.V0_3 && this.dataContentEncoding != null) {
 			builder.data(base64Data((String) this.dataContentEncoding));
 		}
-		else if (contentType == null || CloudEvent.isJsonContentType(contentType)) {
+		else if (contentType == null || JsonEventFormat.isJsonContentType(contentType)) {
 			builder.jsonData(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
 			if (contentType == null) {
-				// the spec's implied type, made explicit for bindings that re-encode the
-				// event
+				// the spec's implied type, made explicit for bindings
+				// that re-encode the event
 				builder.dataContentType(APPLICATION_JSON);
 			}
 		}
 		else if (this.dataToken == JsonToken.VALUE_STRING) {
-			builder.data(encode(this.dataText, charset(contentType)));
+			builder.data(encode(this.dataText, JsonEventFormat.charset(contentType)));
 		}
 		else {
 			throw new InvalidCloudEventException(DATA, "must be a JSON string when 'datacontenttype' ('" + contentType
@@ -537,20 +537,6 @@ final class JsonEventReader {
 			}
 		}
 		return false;
-	}
-
-	private static Charset charset(String contentType) {
-		if (contentType.indexOf(';') < 0) {
-			return StandardCharsets.UTF_8;
-		}
-		try {
-			Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
-			return (charset != null) ? charset : StandardCharsets.UTF_8;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
-					"names a charset this runtime does not support: '" + contentType + "'", ex);
-		}
 	}
 
 	/**

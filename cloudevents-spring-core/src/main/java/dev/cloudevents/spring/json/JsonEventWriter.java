@@ -93,7 +93,8 @@ final class JsonEventWriter {
 		Object value = event.dataValue();
 		String contentType = event.dataContentType();
 		String encoding = event.dataContentEncoding();
-		if (value != null && encoding == null && (contentType == null || CloudEvent.isJsonContentType(contentType))) {
+		if (value != null && encoding == null
+				&& (contentType == null || JsonEventFormat.isJsonContentType(contentType))) {
 			return new Data(DataMode.OBJECT, null, null);
 		}
 		byte[] bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
@@ -193,7 +194,7 @@ final class JsonEventWriter {
 			}
 			case TEXT -> {
 				generator.writeName(DATA);
-				generator.writeString(new String(bytes, charset(contentType)));
+				generator.writeString(new String(bytes, JsonEventFormat.charset(contentType)));
 			}
 			case BASE64 -> {
 				generator.writeName((version == SpecVersion.V1_0) ? DATA_BASE64 : DATA);
@@ -225,7 +226,7 @@ final class JsonEventWriter {
 			// no type, no assumption: the spec wants data_base64 and no datacontenttype
 			return DataMode.BASE64;
 		}
-		if (CloudEvent.isJsonContentType(contentType)) {
+		if (JsonEventFormat.isJsonContentType(contentType)) {
 			// Bytes that claim to be JSON but are not (a binary-mode body with a wrong
 			// Content-Type, say) would corrupt the document if written raw. They go in
 			// Base64 instead, which keeps them and their datacontenttype exactly.
@@ -265,11 +266,6 @@ final class JsonEventWriter {
 		catch (CharacterCodingException ex) {
 			return false;
 		}
-	}
-
-	private static Charset charset(@Nullable String contentType) {
-		Charset charset = (contentType != null) ? MimeTypeUtils.parseMimeType(contentType).getCharset() : null;
-		return (charset != null) ? charset : StandardCharsets.UTF_8;
 	}
 
 	enum DataMode {

@@ -35,8 +35,6 @@ import dev.cloudevents.spring.web.RejectedEventLog;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class CloudEventExceptionHandler {
 
-	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
-
 	private final RejectedEventLog rejections = new RejectedEventLog();
 
 	/**
@@ -69,7 +67,8 @@ public class CloudEventExceptionHandler {
 	public ResponseEntity<ProblemDetail> handleMalformedContentType(HttpMediaTypeNotSupportedException ex,
 			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
 		String contentType = request.getContentType();
-		if (request.getHeader(BINARY_MODE_HEADER) == null || contentType == null || isMediaType(contentType)) {
+		if (request.getHeader(CloudEventHttpBinding.SPECVERSION_HEADER) == null || contentType == null
+				|| isMediaType(contentType)) {
 			throw ex;
 		}
 		return handleCloudEventRequestException(

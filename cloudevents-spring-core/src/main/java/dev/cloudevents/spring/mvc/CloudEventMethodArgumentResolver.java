@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -15,8 +16,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.web.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
@@ -53,7 +54,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	 */
 	public CloudEventMethodArgumentResolver(CloudEventHttpMessageConverter converter) {
 		this.converter = converter;
-		this.dataReader = new CloudEventDataReader(converter.getBinding().format().jsonMapper());
+		this.dataReader = new CloudEventDataReader(converter.getBinding().format());
 	}
 
 	@Override
@@ -71,7 +72,12 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws Exception {
 		if (CloudEventDataReader.isDataParameter(parameter)) {
-			return this.dataReader.read((CloudEvent) read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE), parameter);
+			Object data = this.dataReader.read((CloudEvent) read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE), parameter);
+			if (data != null && binderFactory != null && CloudEventDataReader.isValidated(parameter)) {
+				CloudEventDataReader.validate(binderFactory.createBinder(webRequest, data,
+						Conventions.getVariableNameForParameter(parameter)), parameter);
+			}
+			return data;
 		}
 		if (parameter.getParameterType() == CloudEvent.class) {
 			return read(webRequest, EVENT_TYPE, EVENT_ATTRIBUTE);

@@ -16,8 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.http.CloudEventCodecSupport;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 
@@ -34,8 +34,6 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
  */
 @ControllerAdvice
 public class CloudEventResponseBodyAdvice implements ResponseBodyAdvice<Object> {
-
-	private static final String CE_SPECVERSION = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
 
 	private final CloudEventHttpBinding binding;
 
@@ -65,15 +63,14 @@ public class CloudEventResponseBodyAdvice implements ResponseBodyAdvice<Object> 
 		// the hints are asked for without the request: it is bound to the thread in MVC
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			// the two headers that tell the mode, as sent: ServletServerHttpRequest adds
-			// a
-			// charset to Content-Type and fails on a wildcard one
+			// the two headers that tell the mode, as sent: ServletServerHttpRequest
+			// adds a charset to Content-Type and fails on a wildcard one
 			HttpHeaders headers = new HttpHeaders();
 			copy(request, HttpHeaders.CONTENT_TYPE, headers);
-			copy(request, CE_SPECVERSION, headers);
+			copy(request, CloudEventHttpBinding.SPECVERSION_HEADER, headers);
 			ContentMode mode = this.binding.contentMode(headers);
 			if (mode != null) {
-				return Map.of(CloudEventHttpMessageConverter.CONTENT_MODE_HINT, mode);
+				return Map.of(CloudEventCodecSupport.CONTENT_MODE_HINT, mode);
 			}
 		}
 		return null;

@@ -1,5 +1,6 @@
 package dev.cloudevents.spring.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -11,13 +12,16 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
 
-import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 /**
  * Reads the data of an event as the type of a {@link CloudEventData @CloudEventData}
@@ -27,14 +31,14 @@ import dev.cloudevents.spring.CloudEvent;
  */
 public final class CloudEventDataReader {
 
-	private final JsonMapper jsonMapper;
+	private final JsonEventFormat format;
 
 	/**
-	 * Create a reader that reads JSON data with the given mapper.
-	 * @param jsonMapper the application's mapper
+	 * Create a reader that reads data with the given format's mapper.
+	 * @param format the application's format
 	 */
-	public CloudEventDataReader(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
+	public CloudEventDataReader(JsonEventFormat format) {
+		this.format = format;
 	}
 
 	/**
@@ -69,23 +73,48 @@ public final class CloudEventDataReader {
 		return value;
 	}
 
+	/**
+	 * Validate a data argument as {@code @RequestBody} does when the parameter is
+	 * annotated with {@code @Valid} or {@code @Validated}.
+	 * @param binder a binder for the argument, from the web stack's binder factory
+	 * @param parameter the parameter
+	 * @throws CloudEventRequestException (400) naming each invalid field
+	 */
+	public static void validate(DataBinder binder, MethodParameter parameter) {
+		for (Annotation annotation : parameter.getParameterAnnotations()) {
+			Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
+			if (hints != null) {
+				binder.validate(hints);
+				if (binder.getBindingResult().hasErrors()) {
+					throw CloudEventRequestException.invalidData(binder.getBindingResult());
+				}
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Return whether a data argument is to be validated.
+	 * @param parameter the parameter
+	 * @return whether it is annotated with {@code @Valid} or {@code @Validated}
+	 */
+	public static boolean isValidated(MethodParameter parameter) {
+		for (Annotation annotation : parameter.getParameterAnnotations()) {
+			if (ValidationAnnotationUtils.determineValidationHints(annotation) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private @Nullable Object read(CloudEvent event, Class<?> rawType, Type type) {
-		byte[] data = event.data();
-		if (data == null) {
-			return null;
-		}
-		if (rawType == byte[].class) {
-			return data;
-		}
-		if (rawType == String.class) {
-			return new String(data, event.dataCharset());
-		}
 		try {
-			return this.jsonMapper.readValue(data, this.jsonMapper.getTypeFactory().constructType(type));
+			return this.format.dataAs(event, (rawType == byte[].class || rawType == String.class) ? rawType : type);
 		}
-		catch (JacksonException ex) {
-			throw CloudEventRequestException.unreadableData(ResolvableType.forType(type).toString(),
-					reason(ex, event.dataContentType()), ex);
+		catch (InvalidCloudEventException ex) {
+			String reason = (ex.getCause() instanceof JacksonException jackson)
+					? reason(jackson, event.dataContentType()) : String.valueOf(ex.getMessage());
+			throw CloudEventRequestException.unreadableData(ResolvableType.forType(type).toString(), reason, ex);
 		}
 	}
 
@@ -94,7 +123,7 @@ public final class CloudEventDataReader {
 	 * which target type), never from its message, which quotes the data.
 	 */
 	private static String reason(JacksonException ex, @Nullable String contentType) {
-		if (contentType != null && !CloudEvent.isJsonContentType(contentType)) {
+		if (contentType != null && !JsonEventFormat.isJsonContentType(contentType)) {
 			return "its datacontenttype '" + contentType
 					+ "' is not JSON (a String or byte[] parameter takes any data)";
 		}

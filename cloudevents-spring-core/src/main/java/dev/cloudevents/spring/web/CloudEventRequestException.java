@@ -1,13 +1,18 @@
 package dev.cloudevents.spring.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.cloudevents.spring.CloudEvent;
@@ -50,7 +55,15 @@ public class CloudEventRequestException extends ResponseStatusException {
 	public static final URI UNROUTED_TYPE = URI
 		.create("https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#type");
 
-	private CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
+	/**
+	 * Create an exception; the static factories name the usual cases.
+	 * @param status the status to answer with
+	 * @param type the problem type, {@code about:blank} for none
+	 * @param title the problem title, or {@code null} for the status phrase
+	 * @param detail what is wrong, never the data itself
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	protected CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
 			@Nullable Throwable cause) {
 		super(status, detail, cause);
 		getBody().setType(type);
@@ -108,26 +121,11 @@ public class CloudEventRequestException extends ResponseStatusException {
 	 * not allowed: 403.
 	 * @param origin the origin the request names
 	 * @return the exception
-	 * @see WebhookHandshake
+	 * @see dev.cloudevents.spring.webhook.WebhookHandshake
 	 */
 	public static CloudEventRequestException originNotAllowed(String origin) {
 		return new CloudEventRequestException(HttpStatus.FORBIDDEN, WEBHOOK_ORIGIN_TYPE, "Webhook origin not allowed",
 				"Deliveries from the origin '" + origin + "' are not allowed", null);
-	}
-
-	/**
-	 * Create the exception for a media-type header that the running Spring Framework
-	 * fails to parse: 400.
-	 * @param header the header's name
-	 * @param value its value as received
-	 * @return the exception
-	 * @see UnparseableMediaTypes
-	 */
-	public static CloudEventRequestException unparseableMediaType(String header, String value) {
-		CloudEventRequestException result = new CloudEventRequestException(HttpStatus.BAD_REQUEST,
-				URI.create("about:blank"), null, "The " + header + " header '" + value + "' cannot be parsed", null);
-		result.getBody().setProperty("header", header);
-		return result;
 	}
 
 	/**
@@ -146,6 +144,31 @@ public class CloudEventRequestException extends ResponseStatusException {
 				"Unsupported CloudEvent format", "The body of Content-Type '" + contentType
 						+ "' was read as form data before the CloudEvent could be; " + fix,
 				null);
+	}
+
+	/**
+	 * Create the exception for event data that was read but is not valid, as a
+	 * {@code @Valid} parameter requires: 400, with a detail and an {@code errors}
+	 * property naming each field and what is wrong with it, without echoing the data.
+	 * @param errors the validation errors
+	 * @return the exception
+	 */
+	public static CloudEventRequestException invalidData(Errors errors) {
+		List<Map<String, Object>> list = new ArrayList<>();
+		StringBuilder detail = new StringBuilder("CloudEvent data is not valid: ");
+		for (ObjectError error : errors.getAllErrors()) {
+			String name = (error instanceof FieldError field) ? field.getField() : error.getObjectName();
+			String message = String.valueOf(error.getDefaultMessage());
+			if (!list.isEmpty()) {
+				detail.append("; ");
+			}
+			detail.append(name).append(' ').append(message);
+			list.add(Map.of("field", name, "message", message));
+		}
+		CloudEventRequestException result = new CloudEventRequestException(HttpStatus.BAD_REQUEST, UNREADABLE_DATA_TYPE,
+				"Invalid CloudEvent data", detail.toString(), null);
+		result.getBody().setProperty("errors", list);
+		return result;
 	}
 
 	/**

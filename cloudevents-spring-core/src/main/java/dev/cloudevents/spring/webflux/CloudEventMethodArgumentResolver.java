@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.reactive.BindingContext;
@@ -14,8 +16,8 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.web.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
@@ -56,7 +58,7 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 	 */
 	public CloudEventMethodArgumentResolver(CloudEventHttpMessageReader reader) {
 		this.reader = reader;
-		this.dataReader = new CloudEventDataReader(reader.getBinding().format().jsonMapper());
+		this.dataReader = new CloudEventDataReader(reader.getBinding().format());
 	}
 
 	@Override
@@ -77,10 +79,10 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 			ServerWebExchange exchange) {
 		if (CloudEventDataReader.isDataParameter(parameter)) {
 			if (parameter.getParameterType() == Mono.class) {
-				MethodParameter data = parameter.nested();
-				return Mono.just(event(exchange).mapNotNull((event) -> this.dataReader.read(event, data)));
+				return Mono
+					.just(event(exchange).mapNotNull((event) -> data(event, parameter, bindingContext, exchange)));
 			}
-			return event(exchange).mapNotNull((event) -> this.dataReader.read(event, parameter));
+			return event(exchange).mapNotNull((event) -> data(event, parameter, bindingContext, exchange));
 		}
 		Class<?> type = parameter.getParameterType();
 		if (type == CloudEvent.class) {
@@ -93,6 +95,18 @@ public class CloudEventMethodArgumentResolver implements HandlerMethodArgumentRe
 			return Mono.just(events(exchange).flatMapIterable(Function.identity()));
 		}
 		return events(exchange).cast(Object.class);
+	}
+
+	private @Nullable Object data(CloudEvent event, MethodParameter parameter, BindingContext bindingContext,
+			ServerWebExchange exchange) {
+		MethodParameter target = (parameter.getParameterType() == Mono.class) ? parameter.nested() : parameter;
+		Object data = this.dataReader.read(event, target);
+		if (data != null && CloudEventDataReader.isValidated(parameter)) {
+			CloudEventDataReader.validate(
+					bindingContext.createDataBinder(exchange, data, Conventions.getVariableNameForParameter(target)),
+					parameter);
+		}
+		return data;
 	}
 
 	private Mono<CloudEvent> event(ServerWebExchange exchange) {

@@ -43,8 +43,6 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 
 	private static final ResolvableType PROBLEM_TYPE = ResolvableType.forClass(ProblemDetail.class);
 
-	private static final String BINARY_MODE_HEADER = CloudEventHttpBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
-
 	private final List<HttpMessageWriter<?>> writers;
 
 	private final RejectedEventLog rejections = new RejectedEventLog();
@@ -92,7 +90,7 @@ public class CloudEventWebExceptionHandler implements WebExceptionHandler, Order
 			return requestException;
 		}
 		if (ex instanceof InvalidMediaTypeException invalid
-				&& exchange.getRequest().getHeaders().containsHeader(BINARY_MODE_HEADER)) {
+				&& exchange.getRequest().getHeaders().containsHeader(CloudEventHttpBinding.SPECVERSION_HEADER)) {
 			return CloudEventRequestException.of(new InvalidCloudEventException(CloudEvent.DATACONTENTTYPE,
 					"comes from a Content-Type that is not a media type: " + invalid.getMessage(), invalid));
 		}

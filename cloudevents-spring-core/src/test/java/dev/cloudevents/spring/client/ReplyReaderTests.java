@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 
@@ -34,6 +35,14 @@ class ReplyReaderTests {
 		CloudEventDeliveryException failure = failure(contentType);
 		assertThat(failure.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(failure.getProblemDetail()).isNull();
+	}
+
+	@Test
+	void maxBodySizeHasTheMeaningItHasForTheConverterAndTheCodecs() {
+		this.reader.setMaxBodySize(DataSize.ofKilobytes(2));
+		assertThat(this.reader.maxReplyBytes()).isEqualTo(2048);
+		this.reader.setMaxBodySize(DataSize.ofBytes(-1));
+		assertThat(this.reader.maxReplyBytes()).isEqualTo(-1);
 	}
 
 	private CloudEventDeliveryException failure(String contentType) {

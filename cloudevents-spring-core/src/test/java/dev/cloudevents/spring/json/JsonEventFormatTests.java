@@ -136,7 +136,7 @@ class JsonEventFormatTests {
 		byte[] written = new JsonEventFormat(mapper).serialize(event);
 		assertThat(new String(written, StandardCharsets.UTF_8))
 			.endsWith("\"data\":{\"order_id\":\"42\",\"item_count\":3}}");
-		assertThat(this.format.deserialize(written).dataAs(Map.class)).containsEntry("order_id", "42");
+		assertThat(this.format.dataAs(this.format.deserialize(written), Map.class)).containsEntry("order_id", "42");
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import dev.cloudevents.spring.SpecVersion;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.web.Received;
 import dev.cloudevents.spring.web.TestEvents;
+import dev.cloudevents.spring.web.ValidatedOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class CloudEventMvcTests {
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED);
 		CloudEvent event = (CloudEvent) this.received.arguments().get(0);
 		assertThat(event.type()).isEqualTo("com.example.order.created");
-		assertThat(event.dataAs(Map.class)).containsKey("quantity");
+		assertThat(new JsonEventFormat().dataAs(event, Map.class)).containsKey("quantity");
 	}
 
 	@Test
@@ -112,6 +113,28 @@ class CloudEventMvcTests {
 		List<?> arguments = (List<?>) this.received.arguments().get(0);
 		assertThat(arguments.get(0)).isEqualTo(new dev.cloudevents.spring.web.Order("42", 3));
 		assertThat(arguments.get(1)).isInstanceOf(CloudEvent.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "binary", "structured" })
+	void validDataIsValidatedAndBound(String mode) {
+		MockMvcRequestBuilder request = this.mvc.post().uri("/orders/valid");
+		request = mode.equals("binary") ? binary(request, "1.0") : structured(request, TestEvents.STRUCTURED_1_0);
+		assertThat(request).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).containsExactly(new ValidatedOrder("42", 3));
+	}
+
+	@Test
+	void invalidDataIsAProblemNamingTheFieldAsForRequestBody() {
+		MvcTestResult result = binary(this.mvc.post().uri("/orders/valid"), "1.0")
+			.content("{\"id\":\"42\",\"quantity\":0}")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyText()
+			.contains("\"field\":\"quantity\"")
+			.contains("CloudEvent data is not valid: quantity");
+		assertThat(this.received.invocations()).isZero();
 	}
 
 	@Test

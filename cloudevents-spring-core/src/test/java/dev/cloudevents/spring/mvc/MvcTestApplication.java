@@ -27,6 +27,7 @@ import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.web.Decoded;
 import dev.cloudevents.spring.web.Received;
+import dev.cloudevents.spring.workaround.UnparseableMediaTypeFilter;
 
 /**
  * A Spring MVC application that receives CloudEvents with {@link RecordingController},

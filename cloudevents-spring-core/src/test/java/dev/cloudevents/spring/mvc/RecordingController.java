@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
+import dev.cloudevents.spring.web.ValidatedOrder;
 
 /**
  * Records every CloudEvent parameter shape it receives; the reply endpoints answer with
@@ -70,6 +72,12 @@ public class RecordingController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void order(@CloudEventData Order order, CloudEvent event) {
 		this.received.record(order, event);
+	}
+
+	@PostMapping("/orders/valid")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void validOrder(@Valid @CloudEventData ValidatedOrder order) {
+		this.received.record(order);
 	}
 
 	@PostMapping("/data/string")

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CloudEventDataReaderTests {
 
-	private final CloudEventDataReader reader = new CloudEventDataReader(JsonMapper.shared());
+	private final CloudEventDataReader reader = new CloudEventDataReader(new JsonEventFormat());
 
 	@Test
 	void stringDataForAnObjectSaysTheDataIsAString() {
@@ -69,8 +70,8 @@ class CloudEventDataReaderTests {
 
 	@Test
 	void anUnknownFieldIsNamedWhenTheMapperRejectsThem() {
-		CloudEventDataReader strict = new CloudEventDataReader(
-				JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+		CloudEventDataReader strict = new CloudEventDataReader(new JsonEventFormat(
+				JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
 		assertThatExceptionOfType(CloudEventRequestException.class)
 			.isThrownBy(() -> strict.read(event("application/json", "{\"id\":\"1\",\"quantity\":1,\"colour\":\"red\"}"),
 					parameter("order")))

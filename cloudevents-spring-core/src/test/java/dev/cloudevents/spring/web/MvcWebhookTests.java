@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.cloudevents.spring.mvc.MvcTestApplication;
-import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
+import dev.cloudevents.spring.webhook.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshakeInterceptor;
 
 /**
  * The webhook handshake on Spring MVC and Tomcat.

@@ -15,7 +15,7 @@ class WebFluxRoutingTests extends AbstractRoutingTests {
 
 	@Override
 	int maxBodyBytes() {
-		return CloudEventHttpMessageReader.DEFAULT_MAX_IN_MEMORY_SIZE;
+		return (int) CloudEventHttpMessageReader.DEFAULT_MAX_BODY_SIZE.toBytes();
 	}
 
 }

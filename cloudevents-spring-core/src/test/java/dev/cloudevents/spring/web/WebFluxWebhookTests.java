@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import dev.cloudevents.spring.webflux.WebFluxTestApplication;
-import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
+import dev.cloudevents.spring.webhook.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshakeWebFilter;
 
 /**
  * The webhook handshake on Spring WebFlux and Netty.

@@ -25,6 +25,7 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
 import dev.cloudevents.spring.web.TestEvents;
+import dev.cloudevents.spring.web.ValidatedOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class CloudEventWebFluxTests {
 		CloudEvent event = (CloudEvent) this.received.arguments().get(0);
 		assertThat(event.id()).isEqualTo("b-1");
 		assertThat(event.extension("traceparent")).isEqualTo("00-abc-01");
-		assertThat(event.dataAs(Order.class)).isEqualTo(TestEvents.ORDER);
+		assertThat(new JsonEventFormat().dataAs(event, Order.class)).isEqualTo(TestEvents.ORDER);
 	}
 
 	@ParameterizedTest
@@ -101,6 +102,22 @@ class CloudEventWebFluxTests {
 	void dataIsBoundToMonoOfRecord() {
 		assertThat(post("/orders/mono", binary("0.3"), orderBytes()).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(this.received.arguments()).containsExactly(TestEvents.ORDER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/orders/valid", "/orders/valid/mono" })
+	void validDataIsValidatedAndBound(String path) {
+		assertThat(post(path, binary("1.0"), orderBytes()).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).containsExactly(new ValidatedOrder("42", 3));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/orders/valid", "/orders/valid/mono" })
+	void invalidDataIsAProblemNamingTheFieldAsForRequestBody(String path) {
+		EntityExchangeResult<byte[]> result = post(path, binary("1.0"),
+				"{\"id\":\" \",\"quantity\":3}".getBytes(StandardCharsets.UTF_8));
+		assertProblem(result, HttpStatus.BAD_REQUEST);
+		assertThat(text(result)).contains("\"field\":\"id\"").contains("CloudEvent data is not valid: id");
 	}
 
 	@Test

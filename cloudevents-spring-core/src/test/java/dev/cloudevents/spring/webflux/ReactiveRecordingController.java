@@ -3,6 +3,7 @@ package dev.cloudevents.spring.webflux;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,10 +15,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.mvc.RecordingController;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.mvc.RecordingController;
 import dev.cloudevents.spring.web.Order;
 import dev.cloudevents.spring.web.Received;
+import dev.cloudevents.spring.web.ValidatedOrder;
 
 /**
  * Records every CloudEvent parameter shape it receives, reactive ones included; the reply
@@ -71,6 +73,18 @@ public class ReactiveRecordingController {
 	@PostMapping("/orders/mono")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<Void> orderMono(@CloudEventData Mono<Order> order) {
+		return order.doOnNext(this.received::record).then();
+	}
+
+	@PostMapping("/orders/valid")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void validOrder(@Valid @CloudEventData ValidatedOrder order) {
+		this.received.record(order);
+	}
+
+	@PostMapping("/orders/valid/mono")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Mono<Void> validOrderMono(@Valid @CloudEventData Mono<ValidatedOrder> order) {
 		return order.doOnNext(this.received::record).then();
 	}
 

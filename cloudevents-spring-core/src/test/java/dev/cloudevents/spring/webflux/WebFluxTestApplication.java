@@ -17,6 +17,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -31,6 +32,7 @@ import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.mvc.RecordingController;
 import dev.cloudevents.spring.web.Decoded;
 import dev.cloudevents.spring.web.Received;
+import dev.cloudevents.spring.workaround.UnparseableMediaTypeWebFilter;
 
 /**
  * A WebFlux application that receives CloudEvents with
@@ -99,7 +101,7 @@ public class WebFluxTestApplication {
 			configurer.customCodecs().registerWithDefaultConfig(reader, (config) -> {
 				Integer maxInMemorySize = config.maxInMemorySize();
 				if (maxInMemorySize != null) {
-					reader.setMaxInMemorySize(maxInMemorySize);
+					reader.setMaxBodySize(DataSize.ofBytes(maxInMemorySize));
 				}
 			});
 			configurer.customCodecs().register(writer);

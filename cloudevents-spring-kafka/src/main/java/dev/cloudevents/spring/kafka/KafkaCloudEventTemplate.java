@@ -1,10 +1,15 @@
 package dev.cloudevents.spring.kafka;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,12 +25,20 @@ import org.springframework.kafka.support.SendResult;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.observation.CloudEventSendContext;
+import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
+import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
+import dev.cloudevents.spring.observation.EventLogging;
+import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
- * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}, in binary mode
- * unless {@linkplain #setContentMode(ContentMode) configured} or asked otherwise per
- * call. Each send returns the {@link CompletableFuture} of Spring Kafka's
- * {@link SendResult}: <pre class="code">
+ * Sends CloudEvents to Kafka topics with {@link CloudEventKafkaBinding}.
+ * <p>
+ * The content mode is binary unless {@linkplain #setContentMode(ContentMode) configured}
+ * or asked otherwise per call, and each send returns the {@link CompletableFuture} of
+ * Spring Kafka's {@link SendResult}; with a record key, another mode or the default
+ * topic: <pre class="code">
  * kafka.send("orders", event);
  * kafka.send("orders", "order-42", event);                  // with a record key
  * kafka.send("orders", event, ContentMode.STRUCTURED);
@@ -47,11 +60,19 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * An event that cannot be written fails with an {@link InvalidCloudEventException} before
  * anything is sent. A send that Kafka fails completes the future exceptionally with a
  * {@link KafkaProducerException} naming the event and the topic.
+ * <p>
+ * With an {@linkplain #setObservationRegistry observation registry}, each send is a
+ * {@code cloudevents.send} observation and the trace context travels in the record's
+ * {@code traceparent} header; each event sent is logged at DEBUG.
  */
 public class KafkaCloudEventTemplate implements DisposableBean {
 
 	/** Name of the extension that partition key mapping turns into the record key. */
 	public static final String PARTITIONKEY = "partitionkey";
+
+	private static final Log logger = LogFactory.getLog(KafkaCloudEventTemplate.class);
+
+	private static final CloudEventSendObservationConvention DEFAULT_CONVENTION = new DefaultCloudEventSendObservationConvention();
 
 	private final KafkaTemplate<Object, byte[]> kafkaTemplate;
 
@@ -64,6 +85,12 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 	private @Nullable String defaultTopic;
 
 	private URI source = URI.create("/application");
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable CloudEventSendObservationConvention observationConvention;
+
+	private boolean traceContextExtension;
 
 	/**
 	 * Create a template that produces through the given factory.
@@ -112,6 +139,40 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 	}
 
 	/**
+	 * Set the registry that observes each send as a
+	 * {@link CloudEventsObservationDocumentation#SEND cloudevents.send} observation
+	 * (binding {@code kafka}), from the send until Kafka acknowledges the record, with
+	 * Spring Kafka's own {@code spring.kafka.template} observation as its child, which
+	 * writes the trace context into the record's headers. Default is
+	 * {@link ObservationRegistry#NOOP}: nothing is observed.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+		this.kafkaTemplate.setObservationRegistry(observationRegistry);
+		this.kafkaTemplate.setObservationEnabled(!observationRegistry.isNoop());
+	}
+
+	/**
+	 * Set the convention to use instead of
+	 * {@link DefaultCloudEventSendObservationConvention}.
+	 * @param observationConvention the convention
+	 */
+	public void setObservationConvention(CloudEventSendObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Set whether to add the {@linkplain TraceContextExtension distributed-tracing
+	 * extension} of the current trace to events that have none, when a tracer observes
+	 * the sends. Default is {@code false}.
+	 * @param traceContextExtension whether to add it
+	 */
+	public void setTraceContextExtension(boolean traceContextExtension) {
+		this.traceContextExtension = traceContextExtension;
+	}
+
+	/**
 	 * Send an event in the configured content mode.
 	 * @param topic the topic
 	 * @param event the event
@@ -157,6 +218,36 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 	 */
 	public CompletableFuture<SendResult<Object, byte[]>> send(String topic, @Nullable Object key, CloudEvent event,
 			ContentMode mode) {
+		if (this.observationRegistry.isNoop()) {
+			return doSend(topic, key, event, mode);
+		}
+		CloudEventSendContext context = new CloudEventSendContext(List.of(event), mode, "kafka", topic,
+				this.traceContextExtension);
+		Observation observation = CloudEventsObservationDocumentation.SEND
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		CompletableFuture<SendResult<Object, byte[]>> future;
+		try (Observation.Scope scope = observation.openScope()) {
+			context.attemptStarted();
+			// the event as sent: with the trace context the observation's start added
+			future = doSend(topic, key, context.getEvents().get(0), mode);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+		return future.whenComplete((result, ex) -> {
+			if (ex != null) {
+				observation.error(ex);
+			}
+			observation.stop();
+		});
+	}
+
+	private CompletableFuture<SendResult<Object, byte[]>> doSend(String topic, @Nullable Object key, CloudEvent event,
+			ContentMode mode) {
+		EventLogging.debug(logger, "Sending", event, mode);
 		RecordHeaders headers = new RecordHeaders();
 		byte[] value = this.binding.write(event, mode, headers);
 		Object recordKey = (key != null) ? key : mappedKey(event);

@@ -13,9 +13,10 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * Annotation on a test class that adds a {@link MockCloudEventTarget} bean and delivers
  * to it every request of the {@code RestClient}s and {@code WebClient}s built from Boot's
  * builders, the auto-configured {@code CloudEventTemplate} and
- * {@code ReactiveCloudEventTemplate} included, whatever their target URI: a
- * {@code @SpringBootTest} of code that sends events needs no running target and no port.
- * The target is reset after each test method. <pre class="code">
+ * {@code ReactiveCloudEventTemplate} included, whatever their target URI (without Boot's
+ * client modules, it provides the builders the templates take): a {@code @SpringBootTest}
+ * of code that sends events needs no running target and no port. The target is reset
+ * after each test method. <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureMockCloudEventTarget
  * class OrderServiceTests {

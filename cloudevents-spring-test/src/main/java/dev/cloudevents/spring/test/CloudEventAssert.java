@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 /**
  * AssertJ assertions on a {@link CloudEvent}, obtained from
@@ -29,6 +31,9 @@ import dev.cloudevents.spring.SpecVersion;
  * event.
  */
 public class CloudEventAssert extends AbstractAssert<CloudEventAssert, CloudEvent> {
+
+	// data of events built with objects, read and written as JSON with a default mapper
+	private static final JsonEventFormat FORMAT = new JsonEventFormat();
 
 	/**
 	 * Create assertions on an event; prefer {@link CloudEventAssertions#assertThat}.
@@ -224,7 +229,7 @@ public class CloudEventAssert extends AbstractAssert<CloudEventAssert, CloudEven
 	 */
 	public CloudEventAssert hasDataEqualTo(byte[] expected) {
 		hasData();
-		byte[] data = Objects.requireNonNull(this.actual.data());
+		byte[] data = Objects.requireNonNull(FORMAT.dataBytes(this.actual));
 		if (!Arrays.equals(data, expected)) {
 			failWithActualExpectedAndMessage(data, expected,
 					"%nExpecting data of CloudEvent:%n  %s%nto be equal to the %d bytes:%n  %s%nbut was the %d bytes:%n  %s",
@@ -234,7 +239,8 @@ public class CloudEventAssert extends AbstractAssert<CloudEventAssert, CloudEven
 	}
 
 	/**
-	 * Read the data as the given type, as {@link CloudEvent#dataAs(Class)} does, and
+	 * Read the data as the given type, as
+	 * {@link JsonEventFormat#dataAs(CloudEvent, Class)} with a default mapper does, and
 	 * return assertions on it.
 	 * @param <T> the type
 	 * @param type the type to read the data as
@@ -244,11 +250,11 @@ public class CloudEventAssert extends AbstractAssert<CloudEventAssert, CloudEven
 		hasData();
 		T data;
 		try {
-			data = this.actual.dataAs(type);
+			data = FORMAT.dataAs(this.actual, type);
 		}
-		catch (JacksonException ex) {
+		catch (InvalidCloudEventException ex) {
 			throw failure("%nExpecting data of CloudEvent:%n  %s%nto be readable as %s but it is not: %s%ndata:%n  %s",
-					this.actual, type.getName(), ex.getOriginalMessage(), dataText());
+					this.actual, type.getName(), ex.getMessage(), dataText());
 		}
 		return new ObjectAssert<>(data).as("data of %s", this.actual);
 	}
@@ -290,11 +296,12 @@ public class CloudEventAssert extends AbstractAssert<CloudEventAssert, CloudEven
 	}
 
 	private String dataText() {
-		byte[] data = this.actual.data();
+		byte[] data = FORMAT.dataBytes(this.actual);
 		if (data == null) {
 			return "";
 		}
-		return new String(data, isJson(this.actual) ? StandardCharsets.UTF_8 : this.actual.dataCharset());
+		return isJson(this.actual) ? new String(data, StandardCharsets.UTF_8)
+				: String.valueOf(FORMAT.dataAs(this.actual, String.class));
 	}
 
 	private static boolean isJson(CloudEvent event) {

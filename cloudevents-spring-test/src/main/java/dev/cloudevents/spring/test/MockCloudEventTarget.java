@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -30,7 +29,7 @@ import dev.cloudevents.spring.http.CloudEventHttpBinding;
  * <pre class="code">
  * MockCloudEventTarget target = MockCloudEventTarget.create();
  * RestClient client = RestClient.builder().requestFactory(target.requestFactory()).build();
- * // ... a CloudEventTemplate on that client, or WebClient.builder().filter(target.exchangeFilter())
+ * // ... a CloudEventTemplate on that client, or WebClient.builder().filter(new MockCloudEventTargetFilter(target))
  *
  * target.expect(2, "com.example.order.created");                        // answered 202
  * target.expect("com.example.order.priced").andReply(priceEvent);       // answered with an event
@@ -77,15 +76,6 @@ public final class MockCloudEventTarget {
 	 */
 	public ClientHttpRequestFactory requestFactory() {
 		return new TargetRequestFactory(this);
-	}
-
-	/**
-	 * Return a filter for a {@code WebClient} that delivers every request to this target
-	 * instead of the network; register it after any filter that should see the requests.
-	 * @return the filter
-	 */
-	public ExchangeFilterFunction exchangeFilter() {
-		return new TargetExchangeFilter(this);
 	}
 
 	/**

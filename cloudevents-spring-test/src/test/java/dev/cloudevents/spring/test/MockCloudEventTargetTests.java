@@ -42,7 +42,8 @@ class MockCloudEventTargetTests {
 			RestClient.builder().requestFactory(this.target.requestFactory()).build(), new CloudEventHttpBinding());
 
 	private final ReactiveCloudEventTemplate reactiveTemplate = new ReactiveCloudEventTemplate(
-			WebClient.builder().filter(this.target.exchangeFilter()).build(), new CloudEventHttpBinding());
+			WebClient.builder().filter(new MockCloudEventTargetFilter(this.target)).build(),
+			new CloudEventHttpBinding());
 
 	@Test
 	void withoutExpectationsEveryEventIsAcceptedAndCaptured() {

@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.sample;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.client.CloudEventConnectionException;
+import dev.cloudevents.spring.client.DeliveryAttempt;
 
 /**
  * Answers every failure of {@code POST /api/send} with an RFC 9457 problem: 400 for a
@@ -36,8 +38,9 @@ class SendProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail targetUnreachable(CloudEventConnectionException ex) {
-		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		return badGateway(ex.getTarget(), "Could not reach " + ex.getTarget() + ": " + cause.getMessage());
+		List<DeliveryAttempt> attempts = ex.getAttempts();
+		return badGateway(ex.getTarget(),
+				"Could not reach " + ex.getTarget() + ": " + attempts.get(attempts.size() - 1).outcome());
 	}
 
 	@ExceptionHandler

@@ -19,13 +19,12 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -331,7 +330,8 @@ class PlayerHttpContractTests {
 				""");
 		assertThat(response).isProblem()
 			.hasStatus(HttpStatus.BAD_GATEWAY)
-			.hasDetailContaining("http://localhost:1/nobody-home");
+			.hasDetailContaining("http://localhost:1/nobody-home")
+			.hasDetailContaining("connection refused");
 	}
 
 	private JsonNode nextEnvelope(Iterator<String> lines) throws Exception {

@@ -58,7 +58,7 @@ public final class CloudEventsAutoConfiguration {
 
 	static CloudEventHttpMessageReader reader(CloudEventHttpBinding binding, CloudEventsProperties properties) {
 		CloudEventHttpMessageReader reader = new CloudEventHttpMessageReader(binding);
-		reader.setMaxInMemorySize(Math.toIntExact(properties.getHttp().getMaxBodySize().toBytes()));
+		reader.setMaxBodySize(properties.getHttp().getMaxBodySize());
 		return reader;
 	}
 

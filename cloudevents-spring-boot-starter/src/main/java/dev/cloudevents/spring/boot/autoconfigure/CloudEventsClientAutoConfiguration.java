@@ -50,8 +50,8 @@ public final class CloudEventsClientAutoConfiguration {
 				CloudEventHttpBinding binding, CloudEventsProperties properties, Environment environment,
 				BeanFactory beanFactory, ResourceLoader resourceLoader,
 				ObjectProvider<CloudEventTemplateCustomizer> customizers) {
-			// the builder is Boot's prototype: the timeouts reach this template's client
-			// only
+			// the builder is Boot's prototype: the timeouts reach this
+			// template's client only
 			RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
 				.requestFactory(TemplateClients.requestFactory(properties.getHttp(), beanFactory, environment,
 						resourceLoader.getClassLoader()))

@@ -59,7 +59,7 @@ final class CloudEventsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 	private static @Nullable String action(String name) {
 		return switch (name) {
 			case CONTENT_MODE -> "Set '" + CONTENT_MODE + "' to one of: " + contentModes() + ".";
-			case SINK -> "Set '" + SINK + "' to an absolute URI, such as http://broker.example/events, "
+			case SINK -> "Set '" + SINK + "' to an absolute http or https URI, such as http://broker.example/events, "
 					+ "or to ${K_SINK:} in Knative, or leave it empty for no sink.";
 			case SOURCE -> "Set '" + SOURCE + "' to a URI reference, such as https://example.com/orders or "
 					+ "/orders, or remove it to use \"/\" followed by spring.application.name.";

@@ -1,5 +1,7 @@
 package dev.cloudevents.spring.boot.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +21,7 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 import dev.cloudevents.spring.kafka.KafkaCloudEventTemplate;
 import dev.cloudevents.spring.kafka.listener.CloudEventKafkaListenerConfigurer;
 import dev.cloudevents.spring.kafka.listener.CloudEventLoggingRecoverer;
+import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -61,13 +64,18 @@ public final class CloudEventsKafkaAutoConfiguration {
 	@ConditionalOnBean(ProducerFactory.class)
 	KafkaCloudEventTemplate kafkaCloudEventTemplate(ProducerFactory<?, ?> producerFactory,
 			CloudEventKafkaBinding binding, CloudEventsKafkaProperties properties,
-			CloudEventsProperties cloudEventsProperties, Environment environment) {
+			CloudEventsProperties cloudEventsProperties, Environment environment,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CloudEventSendObservationConvention> observationConvention) {
 		KafkaCloudEventTemplate template = new KafkaCloudEventTemplate(producerFactory, binding);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getContentMode).to(template::setContentMode);
 		map.from(properties::getTopic).to(template::setDefaultTopic);
 		map.from(properties::isPartitionKeyMapping).to(template::setPartitionKeyMapping);
 		template.setSource(TemplateProperties.source(cloudEventsProperties, environment));
+		observationRegistry.ifAvailable(template::setObservationRegistry);
+		observationConvention.ifAvailable(template::setObservationConvention);
+		template.setTraceContextExtension(cloudEventsProperties.getTracing().isExtension());
 		return template;
 	}
 

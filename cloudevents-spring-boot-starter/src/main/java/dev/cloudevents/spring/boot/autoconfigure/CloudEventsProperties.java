@@ -64,14 +64,16 @@ public class CloudEventsProperties {
 		private ContentMode contentMode = ContentMode.BINARY;
 
 		/**
-		 * Absolute URI that CloudEventTemplate sends events to when no target is given,
-		 * typically "${K_SINK:}", the variable that Knative's SinkBinding sets.
+		 * Absolute http or https URI that CloudEventTemplate sends events to when no
+		 * target is given, typically "${K_SINK:}", the variable that Knative's
+		 * SinkBinding sets.
 		 */
 		private @Nullable URI sink;
 
 		/**
-		 * Maximum size of an event or batch body that the application accepts; larger
-		 * requests are answered with 413.
+		 * Maximum size of an event or batch body that the application reads: larger
+		 * requests are answered with 413, and longer replies fail the templates' send. A
+		 * negative size means no limit.
 		 */
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
@@ -94,13 +96,13 @@ public class CloudEventsProperties {
 		 * Maximum number of events in a batch that the application accepts; longer
 		 * batches are answered with 413.
 		 */
-		private int maxBatchSize = EventLimits.DEFAULT_MAX_BATCH_SIZE;
+		private int maxBatchSize = 1000;
 
 		/**
 		 * Maximum number of extension attributes of an event that the application
 		 * accepts; events with more are answered with 400.
 		 */
-		private int maxExtensions = EventLimits.DEFAULT_MAX_EXTENSIONS;
+		private int maxExtensions = 64;
 
 		private final Json json = new Json();
 
@@ -122,8 +124,10 @@ public class CloudEventsProperties {
 				this.sink = null;
 				return;
 			}
-			if (sink != null && !sink.isAbsolute()) {
-				throw new IllegalArgumentException("Sink '" + sink + "' is not an absolute URI");
+			// "localhost:8081/orders" parses as an absolute URI of scheme "localhost"
+			if (sink != null && (!sink.isAbsolute() || sink.getHost() == null
+					|| !("http".equalsIgnoreCase(sink.getScheme()) || "https".equalsIgnoreCase(sink.getScheme())))) {
+				throw new IllegalArgumentException("Sink '" + sink + "' is not an absolute http or https URI");
 			}
 			this.sink = sink;
 		}
@@ -305,18 +309,18 @@ public class CloudEventsProperties {
 		 * Maximum nesting depth of JSON objects and arrays, the event object and the
 		 * batch array included.
 		 */
-		private int maxNestingDepth = EventLimits.DEFAULT_MAX_NESTING_DEPTH;
+		private int maxNestingDepth = 64;
 
 		/**
 		 * Maximum length, in characters, of a JSON string that is read: attribute values,
 		 * string data and data_base64.
 		 */
-		private int maxStringLength = EventLimits.DEFAULT_MAX_STRING_LENGTH;
+		private int maxStringLength = 5000000;
 
 		/**
 		 * Maximum length, in characters, of a JSON number anywhere in an event.
 		 */
-		private int maxNumberLength = EventLimits.DEFAULT_MAX_NUMBER_LENGTH;
+		private int maxNumberLength = 100;
 
 		public int getMaxNestingDepth() {
 			return this.maxNestingDepth;

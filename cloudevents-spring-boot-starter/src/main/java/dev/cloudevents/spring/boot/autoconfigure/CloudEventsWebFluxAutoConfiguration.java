@@ -8,9 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.http.codec.CodecCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -21,7 +20,6 @@ import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
 import dev.cloudevents.spring.webflux.CloudEventMethodArgumentResolver;
 import dev.cloudevents.spring.webflux.CloudEventRequestMappingHandlerMapping;
 import dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler;
-import dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -44,13 +42,6 @@ public final class CloudEventsWebFluxAutoConfiguration {
 	CloudEventMethodArgumentResolver reactiveCloudEventMethodArgumentResolver(CloudEventHttpBinding binding,
 			CloudEventsProperties properties) {
 		return new CloudEventMethodArgumentResolver(CloudEventsAutoConfiguration.reader(binding, properties));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Conditional(OnUnparseableMediaTypeDefectCondition.class)
-	UnparseableMediaTypeWebFilter unparseableMediaTypeWebFilter() {
-		return new UnparseableMediaTypeWebFilter();
 	}
 
 	// an application with registrations of its own returns the mapping from them

@@ -9,9 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,7 +23,6 @@ import dev.cloudevents.spring.mvc.CloudEventMethodArgumentResolver;
 import dev.cloudevents.spring.mvc.CloudEventRequestBodyAdvice;
 import dev.cloudevents.spring.mvc.CloudEventRequestMappingHandlerMapping;
 import dev.cloudevents.spring.mvc.CloudEventResponseBodyAdvice;
-import dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -74,13 +72,6 @@ public final class CloudEventsWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	CloudEventExceptionHandler cloudEventExceptionHandler() {
 		return new CloudEventExceptionHandler();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@Conditional(OnUnparseableMediaTypeDefectCondition.class)
-	UnparseableMediaTypeFilter unparseableMediaTypeFilter() {
-		return new UnparseableMediaTypeFilter();
 	}
 
 	// an application with registrations of its own returns the mapping from them

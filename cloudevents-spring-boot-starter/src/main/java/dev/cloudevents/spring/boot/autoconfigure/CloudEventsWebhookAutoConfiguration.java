@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import dev.cloudevents.spring.web.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshake;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
-import dev.cloudevents.spring.web.WebhookHandshake;
-import dev.cloudevents.spring.webflux.WebhookHandshakeWebFilter;
+import dev.cloudevents.spring.webhook.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshakeWebFilter;
 
 /**
  * The webhook abuse protection in Spring WebFlux, imported by

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import dev.cloudevents.spring.mvc.WebhookHandshakeInterceptor;
-import dev.cloudevents.spring.web.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshake;
+import dev.cloudevents.spring.webhook.WebhookHandshakeInterceptor;
 
 /**
  * The webhook abuse protection in Spring MVC, imported by

@@ -38,14 +38,36 @@ class CloudEventsFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze("cloudevents.http.sink=not a uri");
 		assertThat(analysis.getDescription())
 			.contains("Invalid value 'not a uri' for property 'cloudevents.http.sink'");
-		assertThat(analysis.getAction()).contains("absolute URI").contains("${K_SINK:}");
+		assertThat(analysis.getAction()).contains("absolute http or https URI").contains("${K_SINK:}");
 	}
 
 	@Test
 	void relativeSinkIsExplained() {
 		FailureAnalysis analysis = analyze("cloudevents.http.sink=/events");
 		assertThat(analysis.getDescription()).contains("Invalid value '/events' for property 'cloudevents.http.sink'");
-		assertThat(analysis.getAction()).contains("absolute URI");
+		assertThat(analysis.getAction()).contains("absolute http or https URI");
+	}
+
+	@Test
+	void sinkWithoutASchemeIsRejectedAtStartUpAndExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.http.sink=localhost:8081/orders");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value 'localhost:8081/orders' for property 'cloudevents.http.sink'");
+		assertThat(analysis.getAction()).contains("absolute http or https URI");
+	}
+
+	@Test
+	void sinkWithAnotherSchemeIsRejectedAtStartUpAndExplained() {
+		FailureAnalysis analysis = analyze("cloudevents.http.sink=ftp://example.com/x");
+		assertThat(analysis.getDescription())
+			.contains("Invalid value 'ftp://example.com/x' for property 'cloudevents.http.sink'");
+		assertThat(analysis.getAction()).contains("absolute http or https URI");
+	}
+
+	@Test
+	void httpsSinkIsAccepted() {
+		this.contextRunner.withPropertyValues("cloudevents.http.sink=HTTPS://broker.example/events")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.boot.observation.TracedApplications.OrderController;
 import dev.cloudevents.spring.boot.observation.TracedApplications.Received;
 import dev.cloudevents.spring.client.CloudEventTemplate;
+import dev.cloudevents.spring.client.ReactiveCloudEventTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,8 +39,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A send in one application and its receipt in another, each with Micrometer Tracing's
  * OpenTelemetry bridge, over real HTTP: one trace from the sender's span to the
- * receiver's handler, the distributed-tracing extension added by the sender, and a link
- * to the trace an event's own extension names.
+ * receiver's handler (Spring MVC, and WebFlux with the reactive template), the
+ * distributed-tracing extension added by the sender, and a link to the trace an event's
+ * own extension names.
  */
 class TraceAcrossApplicationsTests {
 
@@ -47,11 +49,20 @@ class TraceAcrossApplicationsTests {
 
 	private static ConfigurableApplicationContext receiver;
 
+	private static ConfigurableApplicationContext webFluxReceiver;
+
 	private static ConfigurableApplicationContext sender;
 
 	@BeforeAll
 	static void start() {
 		receiver = new SpringApplicationBuilder(TracedApplications.Receiver.class).web(WebApplicationType.SERVLET)
+			.properties(TracedApplications.PROPERTIES)
+			.properties("server.port=0")
+			.run();
+		// started once: closing a reactive server disposes Reactor Netty's global
+		// resources, which the sender's WebClient shares in this JVM
+		webFluxReceiver = new SpringApplicationBuilder(TracedApplications.Receiver.class)
+			.web(WebApplicationType.REACTIVE)
 			.properties(TracedApplications.PROPERTIES)
 			.properties("server.port=0")
 			.run();
@@ -64,12 +75,14 @@ class TraceAcrossApplicationsTests {
 	@AfterAll
 	static void stop() {
 		sender.close();
+		webFluxReceiver.close();
 		receiver.close();
 	}
 
 	@BeforeEach
 	void reset() {
 		receiver.getBean(OrderController.class).received.clear();
+		webFluxReceiver.getBean(OrderController.class).received.clear();
 		receiver.getBean(InMemorySpanExporter.class).reset();
 		sender.getBean(InMemorySpanExporter.class).reset();
 	}
@@ -124,6 +137,27 @@ class TraceAcrossApplicationsTests {
 			assertThat(link.getSpanContext().getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
 			assertThat(link.getSpanContext().getSpanId()).isEqualTo("b7ad6b7169203331");
 		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(ContentMode.class)
+	void reactiveSendAndWebFluxReceiptShareOneTrace(ContentMode mode) {
+		ConfigurableApplicationContext webFlux = webFluxReceiver;
+		URI target = URI
+			.create("http://localhost:" + ((WebServerApplicationContext) webFlux).getWebServer().getPort() + "/orders");
+		CloudEvent event = order(null);
+		Tracer tracer = sender.getBean(Tracer.class);
+		String traceId = Observation.createNotStarted("checkout", sender.getBean(ObservationRegistry.class))
+			.observe(() -> {
+				sender.getBean(ReactiveCloudEventTemplate.class).send(target, event, mode).block();
+				return tracer.currentSpan().context().traceId();
+			});
+		assertThat(webFlux.getBean(OrderController.class).received).singleElement()
+			.satisfies((received) -> assertThat(received.event().id()).isEqualTo(event.id()));
+		SpanData receive = awaitSpan(webFlux, "receive com.example.order.created", traceId);
+		assertThat(receive.getAttributes().get(EVENT_ID)).isEqualTo(event.id());
+		assertThat(receive.getParentSpanId()).isEqualTo(awaitSpan(webFlux, "http post /orders", traceId).getSpanId());
+		assertThat(awaitSpan(sender, "send com.example.order.created", traceId).getKind()).isEqualTo(SpanKind.PRODUCER);
 	}
 
 	private static String sendInASpan(CloudEvent event, ContentMode mode) {

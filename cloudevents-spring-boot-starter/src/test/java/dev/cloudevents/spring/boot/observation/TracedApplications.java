@@ -3,14 +3,17 @@ package dev.cloudevents.spring.boot.observation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +55,38 @@ final class TracedApplications {
 
 	}
 
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(OrderListener.class)
+	static class KafkaReceiver {
+
+		@Bean
+		InMemorySpanExporter spanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
+
+	/**
+	 * Records each event consumed with the trace id current in the listener.
+	 */
+	static class OrderListener {
+
+		final List<Received> received = new CopyOnWriteArrayList<>();
+
+		private final Tracer tracer;
+
+		OrderListener(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@KafkaListener(topics = "${orders.topic}", groupId = "trace")
+		void onOrder(CloudEvent event) {
+			this.received.add(new Received(event, this.tracer.currentSpan().context().traceId()));
+		}
+
+	}
+
 	/**
 	 * Records each event received with the trace id current in the handler.
 	 */
@@ -69,12 +104,14 @@ final class TracedApplications {
 		@PostMapping("/orders")
 		@ResponseStatus(HttpStatus.ACCEPTED)
 		void onOrder(CloudEvent event) {
-			this.received.add(new Received(event, this.tracer.currentSpan().context().traceId()));
+			// on WebFlux no span is current in the handler unless Reactor propagates it
+			Span span = this.tracer.currentSpan();
+			this.received.add(new Received(event, (span != null) ? span.context().traceId() : null));
 		}
 
 	}
 
-	record Received(CloudEvent event, String traceId) {
+	record Received(CloudEvent event, @Nullable String traceId) {
 
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,9 @@ class OrderPublisherTests {
 	@Autowired
 	private Captured captured;
 
+	@Autowired
+	private JsonEventFormat format;
+
 	@Test
 	void orderCreatedIsSentAsAnEventWithTheOrderAsData() {
 		this.publisher.orderCreated(URI.create("http://localhost:" + this.port + "/captured"), new Order("42", 3));
@@ -43,7 +47,7 @@ class OrderPublisherTests {
 		assertThat(this.captured.events).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("com.example.order.created");
 			assertThat(event.source()).isEqualTo(URI.create("https://example.com/orders"));
-			assertThat(event.dataAs(Order.class)).isEqualTo(new Order("42", 3));
+			assertThat(this.format.dataAs(event, Order.class)).isEqualTo(new Order("42", 3));
 		});
 	}
 
@@ -54,7 +58,7 @@ class OrderPublisherTests {
 		assertThat(this.publisher.ask(URI.create("http://localhost:" + this.port + "/"), question))
 			.hasValueSatisfying((reply) -> {
 				assertThat(reply.type()).isEqualTo("com.example.question.reply");
-				assertThat(reply.dataAs(String.class)).isEqualTo("received q-1");
+				assertThat(this.format.dataAs(reply, String.class)).isEqualTo("received q-1");
 			});
 	}
 

@@ -47,7 +47,8 @@ class EventControllerWebMvcTests {
 			.satisfies((delivery) -> assertThat(delivery.mode()).isEqualTo(ContentMode.BINARY))
 			.extracting((delivery) -> (CloudEvent) delivery.received())
 			.satisfies((event) -> assertThat(event.id()).isEqualTo("b-1"))
-			.satisfies((event) -> assertThat(event.dataAs(Order.class)).isEqualTo(TestEvents.ORDER));
+			.satisfies((event) -> assertThat(new JsonEventFormat().dataAs(event, Order.class))
+				.isEqualTo(TestEvents.ORDER));
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package dev.cloudevents.spring.http.codec;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,9 +20,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventCodecSupport;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.json.JsonEventFormat;
-import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -34,70 +32,34 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * <p>
  * As a {@code Flux<CloudEvent>}, a batch is read as its events and a single event as a
  * flux of one; a {@code List<CloudEvent>} target also reads a single event as a list of
- * one. The body is joined in memory up to {@linkplain #setMaxInMemorySize(int) a limit}.
+ * one. The body is joined in memory up to {@linkplain #setMaxBodySize(DataSize) a limit}.
  * On the server side, failures are raised as {@link CloudEventRequestException} (400, 413
  * or 415 with a problem detail); on the client side, as {@link DecodingException} or
  * {@link DataBufferLimitException}.
- *
- * @since 0.1.0
  */
-public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
-
-	/** Default limit of the body size: 256 KB, as Spring's codecs. */
-	public static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
-
-	private static final Log logger = LogFactory.getLog(CloudEventHttpMessageReader.class);
-
-	private final CloudEventHttpBinding binding;
-
-	private int maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
+public class CloudEventHttpMessageReader extends CloudEventCodecSupport implements HttpMessageReader<Object> {
 
 	/**
 	 * Create a reader that uses the given binding.
 	 * @param binding the HTTP binding, with the application's JSON event format
 	 */
 	public CloudEventHttpMessageReader(CloudEventHttpBinding binding) {
-		this.binding = binding;
-	}
-
-	/**
-	 * Return the HTTP binding this reader uses.
-	 * @return the binding
-	 */
-	public CloudEventHttpBinding getBinding() {
-		return this.binding;
-	}
-
-	/**
-	 * Set the largest body this reader joins in memory; -1 means no limit. Default is
-	 * {@link #DEFAULT_MAX_IN_MEMORY_SIZE}.
-	 * @param byteCount the limit in bytes
-	 */
-	public void setMaxInMemorySize(int byteCount) {
-		this.maxInMemorySize = byteCount;
-	}
-
-	/**
-	 * Return the largest body this reader joins in memory; -1 for no limit.
-	 * @return the limit in bytes
-	 */
-	public int getMaxInMemorySize() {
-		return this.maxInMemorySize;
-	}
-
-	@Override
-	public List<MediaType> getReadableMediaTypes() {
-		return CloudEventMediaTypes.ALL;
-	}
-
-	@Override
-	public List<MediaType> getReadableMediaTypes(ResolvableType elementType) {
-		return CloudEventMediaTypes.forType(elementType);
+		super(binding);
 	}
 
 	@Override
 	public boolean canRead(ResolvableType elementType, @Nullable MediaType mediaType) {
-		return elementType.toClass() == CloudEvent.class || CloudEventMediaTypes.isBatchType(elementType);
+		return elementType.toClass() == CloudEvent.class || isBatchType(elementType);
+	}
+
+	@Override
+	public List<MediaType> getReadableMediaTypes(ResolvableType elementType) {
+		return mediaTypesFor(elementType);
+	}
+
+	@Override
+	public List<MediaType> getReadableMediaTypes() {
+		return MEDIA_TYPES;
 	}
 
 	@Override
@@ -112,23 +74,19 @@ public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
 	public Mono<Object> readMono(ResolvableType elementType, ReactiveHttpInputMessage message,
 			Map<String, Object> hints) {
 		if (elementType.toClass() == CloudEvent.class) {
-			return readBody(message)
-				.map((body) -> decode(message, () -> this.binding.fromHttp(message.getHeaders(), body)));
+			return readBody(message).map((body) -> decodeOrFail(true, message, body));
 		}
-		return readBody(message).map((body) -> decodeEvents(message, body));
+		return readBody(message).map((body) -> decodeOrFail(false, message, body));
 	}
 
+	@SuppressWarnings("unchecked")
 	private List<CloudEvent> decodeEvents(ReactiveHttpInputMessage message, byte[] body) {
-		HttpHeaders headers = message.getHeaders();
-		return decode(message, () -> this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
-				: List.of(this.binding.fromHttp(headers, body)));
+		return (List<CloudEvent>) decodeOrFail(false, message, body);
 	}
 
-	private <T> T decode(ReactiveHttpInputMessage message, Decoding<T> decoding) {
+	private Object decodeOrFail(boolean single, ReactiveHttpInputMessage message, byte[] body) {
 		try {
-			T read = decoding.decode();
-			EventLogging.debug(logger, "Read", read, this.binding.contentMode(message.getHeaders()));
-			return read;
+			return decode(single, message.getHeaders(), body);
 		}
 		catch (InvalidCloudEventException ex) {
 			if (message instanceof ServerHttpRequest) {
@@ -139,7 +97,7 @@ public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
 	}
 
 	private Mono<byte[]> readBody(ReactiveHttpInputMessage message) {
-		int max = this.maxInMemorySize;
+		int max = maxBodyBytes();
 		if (max >= 0 && message.getHeaders().getContentLength() > max) {
 			return Mono.error(tooLarge(message, max, null));
 		}
@@ -166,13 +124,6 @@ public class CloudEventHttpMessageReader implements HttpMessageReader<Object> {
 			return CloudEventRequestException.tooLarge(max);
 		}
 		return (ex != null) ? ex : new DataBufferLimitException("Body exceeds the limit of " + max + " bytes");
-	}
-
-	@FunctionalInterface
-	private interface Decoding<T> {
-
-		T decode();
-
 	}
 
 }

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
@@ -25,10 +23,10 @@ import org.springframework.util.unit.DataSize;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.http.CloudEventCodecSupport;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.CloudEventHttpMessage;
 import dev.cloudevents.spring.json.JsonEventFormat;
-import dev.cloudevents.spring.observation.EventLogging;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -42,106 +40,30 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * list of one. A body over the {@linkplain #setMaxBodySize(DataSize) limit} is rejected.
  * On the server side, failures are raised as {@link CloudEventRequestException} (400, 413
  * or 415 with a problem detail); on the client side, as
- * {@link HttpMessageNotReadableException}.
- * <p>
- * A single event is written in structured mode when the requested content type is
- * {@value JsonEventFormat#CONTENT_TYPE}, otherwise in the mode given by the
- * {@link #CONTENT_MODE_HINT} hint (Spring MVC replies use the mode of the request), and
- * otherwise in the {@linkplain #setContentMode(ContentMode) configured mode}, binary by
- * default. Headers are always set before the body is written.
- *
- * @since 0.1.0
+ * {@link HttpMessageNotReadableException}. Writing is as {@link CloudEventCodecSupport}
+ * describes; headers are always set before the body is written.
  */
-public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter<Object> {
+public class CloudEventHttpMessageConverter extends CloudEventCodecSupport
+		implements SmartHttpMessageConverter<Object> {
 
 	/**
-	 * Name of the write hint that carries the {@link ContentMode} of a single event.
-	 */
-	public static final String CONTENT_MODE_HINT = CloudEventHttpMessageConverter.class.getName() + ".contentMode";
-
-	/** Default limit of the body size when reading: 1 MB. */
-	public static final DataSize DEFAULT_MAX_BODY_SIZE = DataSize.ofMegabytes(1);
-
-	private static final List<MediaType> EVENT_MEDIA_TYPES = List.of(MediaType.ALL);
-
-	private static final List<MediaType> BATCH_MEDIA_TYPES = List.of(JsonEventFormat.BATCH_MEDIA_TYPE, MediaType.ALL);
-
-	private static final List<MediaType> ALL_MEDIA_TYPES = List.of(JsonEventFormat.MEDIA_TYPE,
-			JsonEventFormat.BATCH_MEDIA_TYPE, MediaType.ALL);
-
-	private static final Log logger = LogFactory.getLog(CloudEventHttpMessageConverter.class);
-
-	private final CloudEventHttpBinding binding;
-
-	private ContentMode contentMode = ContentMode.BINARY;
-
-	private DataSize maxBodySize = DEFAULT_MAX_BODY_SIZE;
-
-	/**
-	 * Create a converter that uses the given binding.
+	 * Create a converter that reads and writes events with the given binding, bodies up
+	 * to {@link #DEFAULT_MAX_BODY_SIZE} and single events in binary mode unless
+	 * configured otherwise.
 	 * @param binding the HTTP binding, with the application's JSON event format
 	 */
 	public CloudEventHttpMessageConverter(CloudEventHttpBinding binding) {
-		this.binding = binding;
-	}
-
-	/**
-	 * Return the HTTP binding this converter uses.
-	 * @return the binding
-	 */
-	public CloudEventHttpBinding getBinding() {
-		return this.binding;
-	}
-
-	/**
-	 * Set the content mode of single events written without a hint or a structured
-	 * content type. Default is {@link ContentMode#BINARY}.
-	 * @param contentMode the content mode
-	 */
-	public void setContentMode(ContentMode contentMode) {
-		this.contentMode = contentMode;
-	}
-
-	/**
-	 * Return the content mode of single events written without a hint or a structured
-	 * content type.
-	 * @return the content mode
-	 */
-	public ContentMode getContentMode() {
-		return this.contentMode;
-	}
-
-	/**
-	 * Set the largest body this converter reads; a negative size means no limit. Default
-	 * is {@link #DEFAULT_MAX_BODY_SIZE}.
-	 * @param maxBodySize the limit
-	 */
-	public void setMaxBodySize(DataSize maxBodySize) {
-		Assert.isTrue(maxBodySize.toBytes() < Integer.MAX_VALUE, "Max body size must be less than 2 GB");
-		this.maxBodySize = maxBodySize;
-	}
-
-	/**
-	 * Return the largest body this converter reads; negative for no limit.
-	 * @return the limit
-	 */
-	public DataSize getMaxBodySize() {
-		return this.maxBodySize;
+		super(binding);
 	}
 
 	@Override
 	public List<MediaType> getSupportedMediaTypes() {
-		return ALL_MEDIA_TYPES;
+		return MEDIA_TYPES;
 	}
 
 	@Override
 	public List<MediaType> getSupportedMediaTypes(Class<?> clazz) {
-		if (CloudEvent.class.isAssignableFrom(clazz)) {
-			// binary mode carries any content type: a concrete type here would make
-			// content negotiation choose structured mode for every reply
-			return EVENT_MEDIA_TYPES;
-		}
-		return List.class.isAssignableFrom(clazz) ? BATCH_MEDIA_TYPES : List.of();
+		return mediaTypesFor(ResolvableType.forClass(clazz));
 	}
 
 	@Override
@@ -155,11 +77,6 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 				|| (List.class.isAssignableFrom(valueClass) && isBatchType(targetType));
 	}
 
-	private static boolean isBatchType(ResolvableType type) {
-		return List.class.isAssignableFrom(type.toClass())
-				&& type.as(List.class).getGeneric().toClass() == CloudEvent.class;
-	}
-
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage inputMessage, @Nullable Map<String, Object> hints)
 			throws IOException {
@@ -167,16 +84,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 				: inputMessage.getHeaders();
 		byte[] body = readBody(inputMessage, headers);
 		try {
-			Object read;
-			if (type.toClass() == CloudEvent.class) {
-				read = this.binding.fromHttp(headers, body);
-			}
-			else {
-				read = this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
-						: List.of(this.binding.fromHttp(headers, body));
-			}
-			EventLogging.debug(logger, "Read", read, this.binding.contentMode(headers));
-			return read;
+			return decode(type.toClass() == CloudEvent.class, headers, body);
 		}
 		catch (InvalidCloudEventException ex) {
 			if (isServerSide(inputMessage)) {
@@ -187,7 +95,7 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	}
 
 	private byte[] readBody(HttpInputMessage inputMessage, HttpHeaders headers) throws IOException {
-		long max = this.maxBodySize.toBytes();
+		int max = maxBodyBytes();
 		long length = headers.getContentLength();
 		if (max >= 0 && length > max) {
 			throw tooLarge(inputMessage, max);
@@ -204,9 +112,9 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 			body = in.readAllBytes();
 		}
 		else {
-			// one byte more than allowed tells an oversized body without reading all of
-			// it
-			body = in.readNBytes((int) max + 1);
+			// one byte more than allowed tells an oversized body
+			// without reading all of it
+			body = in.readNBytes(max + 1);
 			if (body.length > max) {
 				throw tooLarge(inputMessage, max);
 			}
@@ -243,43 +151,19 @@ public class CloudEventHttpMessageConverter implements SmartHttpMessageConverter
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public void write(Object value, ResolvableType type, @Nullable MediaType contentType,
 			HttpOutputMessage outputMessage, @Nullable Map<String, Object> hints) throws IOException {
 		CloudEventHttpMessage message;
-		ContentMode mode = null;
 		try {
-			if (value instanceof CloudEvent event) {
-				mode = contentModeFor(contentType, hints);
-				message = this.binding.toHttp(event, mode);
-			}
-			else {
-				message = this.binding.toBatch((List<CloudEvent>) value);
-			}
+			message = encode(value, contentModeFor(contentType, hints));
 		}
 		catch (InvalidCloudEventException ex) {
 			throw new HttpMessageNotWritableException(String.valueOf(ex.getMessage()), ex);
 		}
-		HttpHeaders headers = outputMessage.getHeaders();
-		// in binary mode, Content-Type is the event's datacontenttype or nothing at all
-		headers.remove(HttpHeaders.CONTENT_TYPE);
-		headers.putAll(message.headers());
-		headers.setContentLength(message.body().length);
+		setHeaders(outputMessage.getHeaders(), message);
 		OutputStream body = outputMessage.getBody();
 		body.write(message.body());
 		body.flush();
-		EventLogging.debug(logger, "Wrote", value, mode);
-	}
-
-	private ContentMode contentModeFor(@Nullable MediaType contentType, @Nullable Map<String, Object> hints) {
-		if (contentType != null && contentType.isConcrete()
-				&& JsonEventFormat.MEDIA_TYPE.equalsTypeAndSubtype(contentType)) {
-			return ContentMode.STRUCTURED;
-		}
-		if (hints != null && hints.get(CONTENT_MODE_HINT) instanceof ContentMode mode) {
-			return mode;
-		}
-		return this.contentMode;
 	}
 
 }

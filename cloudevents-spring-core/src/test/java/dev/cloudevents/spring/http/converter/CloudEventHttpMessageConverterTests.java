@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.mock.http.MockHttpOutputMessage;
+import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.util.unit.DataSize;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
+import dev.cloudevents.spring.http.CloudEventCodecSupport;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.web.TestEvents;
@@ -55,7 +56,7 @@ class CloudEventHttpMessageConverterTests {
 				byContentType, null);
 		MockHttpOutputMessage byHint = new MockHttpOutputMessage();
 		this.converter.write(event, ResolvableType.forClass(CloudEvent.class), MediaType.ALL, byHint,
-				Map.of(CloudEventHttpMessageConverter.CONTENT_MODE_HINT, ContentMode.STRUCTURED));
+				Map.of(CloudEventCodecSupport.CONTENT_MODE_HINT, ContentMode.STRUCTURED));
 		this.converter.setContentMode(ContentMode.STRUCTURED);
 		MockHttpOutputMessage byDefault = new MockHttpOutputMessage();
 		this.converter.write(event, null, byDefault);

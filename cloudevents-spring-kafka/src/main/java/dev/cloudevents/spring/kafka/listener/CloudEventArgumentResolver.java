@@ -4,7 +4,6 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
@@ -16,6 +15,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.annotation.CloudEventData;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 /**
  * Resolves {@code CloudEvent}, {@code @CloudEventData} and, in batch listeners,
@@ -28,11 +28,11 @@ final class CloudEventArgumentResolver implements HandlerMethodArgumentResolver 
 
 	private final RecordEvents events;
 
-	private final JsonMapper jsonMapper;
+	private final JsonEventFormat format;
 
 	CloudEventArgumentResolver(RecordEvents events, JsonMapper jsonMapper) {
 		this.events = events;
-		this.jsonMapper = jsonMapper;
+		this.format = new JsonEventFormat(jsonMapper);
 	}
 
 	@Override
@@ -63,28 +63,21 @@ final class CloudEventArgumentResolver implements HandlerMethodArgumentResolver 
 	}
 
 	private @Nullable Object data(CloudEvent event, MethodParameter parameter, Message<?> message) {
-		byte[] data = event.data();
 		Type type = parameter.getGenericParameterType();
-		if (data == null) {
+		if (!event.hasData()) {
 			if (parameter.isOptional()) {
 				return null;
 			}
 			throw new MethodArgumentResolutionException(message, parameter,
 					"The CloudEvent id '" + event.id() + "' has no data");
 		}
-		Class<?> rawType = parameter.getParameterType();
-		if (rawType == byte[].class) {
-			return data;
-		}
-		if (rawType == String.class) {
-			return new String(data, event.dataCharset());
-		}
 		try {
-			return this.jsonMapper.readValue(data, this.jsonMapper.getTypeFactory().constructType(type));
+			// the application's mapper, as for HTTP
+			return this.format.dataAs(event, type);
 		}
-		catch (JacksonException ex) {
-			throw new MethodArgumentResolutionException(message, parameter, "The data of CloudEvent id '" + event.id()
-					+ "' cannot be read as " + type.getTypeName() + ": " + ex.getOriginalMessage(), ex);
+		catch (InvalidCloudEventException ex) {
+			throw new MethodArgumentResolutionException(message, parameter,
+					"The data of CloudEvent id '" + event.id() + "' " + ex.getMessage(), ex);
 		}
 	}
 

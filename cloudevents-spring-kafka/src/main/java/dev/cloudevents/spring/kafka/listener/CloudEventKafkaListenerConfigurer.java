@@ -10,8 +10,9 @@ import org.springframework.messaging.handler.invocation.HandlerMethodArgumentRes
 import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 
 /**
- * Lets {@code @KafkaListener} methods take CloudEvents, whatever container factory runs
- * them: <pre class="code">
+ * Lets {@code @KafkaListener} methods take CloudEvents.
+ * <p>
+ * It works whatever container factory runs the listeners: <pre class="code">
  * &#64;KafkaListener(topics = "orders")
  * void on(CloudEvent event) { ... }
  * &#64;KafkaListener(topics = "orders")

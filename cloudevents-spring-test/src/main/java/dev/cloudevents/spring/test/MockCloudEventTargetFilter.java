@@ -17,17 +17,24 @@ import org.springframework.web.reactive.function.client.ExchangeStrategies;
 
 /**
  * Delivers the requests of a {@code WebClient} to a {@link MockCloudEventTarget} and
- * never calls the network. A filter rather than a connector: the client would wrap a
- * connector's {@link AssertionError} into a request exception, which a template retries
- * as a connection failure.
+ * never calls the network: {@code WebClient.builder().filter(new
+ * MockCloudEventTargetFilter(target))}. Register it after any filter that should see the
+ * requests.
  */
-final class TargetExchangeFilter implements ExchangeFilterFunction {
+// a filter rather than a connector: the client would wrap a connector's AssertionError
+// into a request exception, which a template retries as a connection failure; a type of
+// its own, so that the target loads without WebFlux
+public final class MockCloudEventTargetFilter implements ExchangeFilterFunction {
 
 	private static final byte[] EMPTY = new byte[0];
 
 	private final MockCloudEventTarget target;
 
-	TargetExchangeFilter(MockCloudEventTarget target) {
+	/**
+	 * Create a filter that delivers to the given target.
+	 * @param target the target
+	 */
+	public MockCloudEventTargetFilter(MockCloudEventTarget target) {
 		this.target = target;
 	}
 
@@ -35,8 +42,10 @@ final class TargetExchangeFilter implements ExchangeFilterFunction {
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		MockClientHttpRequest out = new MockClientHttpRequest(request.method(), request.url());
 		AtomicReference<byte[]> body = new AtomicReference<>(EMPTY);
-		out.setWriteHandler(
-				(buffers) -> DataBufferUtils.join(buffers).map(TargetExchangeFilter::bytes).doOnNext(body::set).then());
+		out.setWriteHandler((buffers) -> DataBufferUtils.join(buffers)
+			.map(MockCloudEventTargetFilter::bytes)
+			.doOnNext(body::set)
+			.then());
 		return request.writeTo(out, ExchangeStrategies.withDefaults())
 			.then(Mono.fromSupplier(() -> respond(this.target.handle(request.url(), out.getHeaders(), body.get()))));
 	}

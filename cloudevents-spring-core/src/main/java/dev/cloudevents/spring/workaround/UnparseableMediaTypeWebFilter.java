@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.webflux;
+package dev.cloudevents.spring.workaround;
 
 import reactor.core.publisher.Mono;
 
@@ -9,14 +9,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.UnparseableMediaTypes;
 
 /**
  * Refuses a request whose {@code Accept} the running Spring Framework fails to parse (see
  * {@link UnparseableMediaTypes}) with a {@link CloudEventRequestException} (400), which
- * {@link CloudEventWebExceptionHandler} answers, before WebFlux answers it with 500. Such
- * a {@code Content-Type} never gets this far: Reactor Netty's request adapter fails on it
- * first and closes the connection. Needed only while
+ * {@link dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler} answers, before
+ * WebFlux answers it with 500. Such a {@code Content-Type} never gets this far: Reactor
+ * Netty's request adapter fails on it first and closes the connection. Needed only while
  * {@link UnparseableMediaTypes#springParserFails()}.
  *
  * @since 0.1.0

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.mvc;
+package dev.cloudevents.spring.workaround;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.UnparseableMediaTypes;
 
 /**
  * Answers 400 with a problem detail for a request whose {@code Content-Type} or

@@ -1,20 +1,18 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.webhook;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.method.HandlerMethod;
 
-import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.annotation.CloudEventData;
 
 /**
  * Tells the handler methods that receive CloudEvents: those with a {@link CloudEvent},
  * {@code List<CloudEvent>}, {@code Mono<CloudEvent>} or {@code Flux<CloudEvent>} (any
  * single-type wrapper of events) or {@link CloudEventData @CloudEventData} parameter.
- *
- * @since 0.1.0
  */
-public final class CloudEventEndpoints {
+final class CloudEventEndpoints {
 
 	private CloudEventEndpoints() {
 	}
@@ -24,9 +22,9 @@ public final class CloudEventEndpoints {
 	 * @param handlerMethod the handler method
 	 * @return whether one of its parameters is an event, events or event data
 	 */
-	public static boolean receivesEvents(HandlerMethod handlerMethod) {
+	static boolean receivesEvents(HandlerMethod handlerMethod) {
 		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
-			if (CloudEventDataReader.isDataParameter(parameter)
+			if (parameter.hasParameterAnnotation(CloudEventData.class)
 					|| isEvents(ResolvableType.forMethodParameter(parameter))) {
 				return true;
 			}

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.webflux;
+package dev.cloudevents.spring.webhook;
 
 import java.util.function.Supplier;
 
@@ -11,9 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import dev.cloudevents.spring.web.CloudEventEndpoints;
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.WebhookHandshake;
 
 /**
  * Applies a {@link WebhookHandshake} to the WebFlux handler methods that
@@ -22,10 +20,11 @@ import dev.cloudevents.spring.web.WebhookHandshake;
  * such a method gets the consent headers of an allowed origin, and WebFlux answers it as
  * usual, with 200 and an {@code Allow} header listing {@code POST}. A delivery to such a
  * method whose {@value WebhookHandshake#REQUEST_ORIGIN} is not allowed is refused with a
- * {@link CloudEventRequestException} (403), which {@link CloudEventWebExceptionHandler}
- * answers; deliveries without the header are not webhook deliveries and pass. Requests
- * without the header cost nothing. Functional endpoints are not covered: nothing tells
- * whether they read events.
+ * {@link CloudEventRequestException} (403), which
+ * {@link dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler} answers;
+ * deliveries without the header are not webhook deliveries and pass. Requests without the
+ * header cost nothing. Functional endpoints are not covered: nothing tells whether they
+ * read events.
  * <p>
  * Register it as a bean: WebFlux picks up {@link WebFilter} beans.
  *

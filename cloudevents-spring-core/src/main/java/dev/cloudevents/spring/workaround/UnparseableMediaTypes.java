@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.workaround;
 
 import java.util.function.Consumer;
 
@@ -10,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeTypeUtils;
 
+import dev.cloudevents.spring.web.CloudEventRequestException;
+
 /**
  * Finds {@code Content-Type} and {@code Accept} values that the running Spring
  * Framework's media-type parser fails on with an unchecked exception other than
@@ -20,8 +22,8 @@ import org.springframework.util.MimeTypeUtils;
  * filters that use this answer 400 first.
  *
  * @since 0.1.0
- * @see dev.cloudevents.spring.mvc.UnparseableMediaTypeFilter
- * @see dev.cloudevents.spring.webflux.UnparseableMediaTypeWebFilter
+ * @see UnparseableMediaTypeFilter
+ * @see UnparseableMediaTypeWebFilter
  */
 public final class UnparseableMediaTypes {
 
@@ -47,15 +49,14 @@ public final class UnparseableMediaTypes {
 	 * @return a 400 problem naming the header, or {@code null} if both can be parsed or
 	 * are rejected by the parser as it should
 	 */
-	public static @Nullable CloudEventRequestException check(@Nullable String contentType,
-			@Nullable Iterable<String> accept) {
+	static @Nullable CloudEventRequestException check(@Nullable String contentType, @Nullable Iterable<String> accept) {
 		if (contentType != null && fails(contentType, MimeTypeUtils::parseMimeType)) {
-			return CloudEventRequestException.unparseableMediaType(HttpHeaders.CONTENT_TYPE, contentType);
+			return new UnparseableMediaTypeException(HttpHeaders.CONTENT_TYPE, contentType);
 		}
 		if (accept != null) {
 			for (String value : accept) {
 				if (fails(value, MediaType::parseMediaTypes)) {
-					return CloudEventRequestException.unparseableMediaType(HttpHeaders.ACCEPT, value);
+					return new UnparseableMediaTypeException(HttpHeaders.ACCEPT, value);
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.webhook;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.mvc;
+package dev.cloudevents.spring.webhook;
 
 import java.util.function.Supplier;
 
@@ -12,9 +12,7 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import dev.cloudevents.spring.web.CloudEventEndpoints;
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.WebhookHandshake;
 
 /**
  * Applies a {@link WebhookHandshake} to the Spring MVC handler methods that
