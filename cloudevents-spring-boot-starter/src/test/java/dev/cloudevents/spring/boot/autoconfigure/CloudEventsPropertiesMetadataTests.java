@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CloudEventsPropertiesMetadataTests {
 
-	// values that have no default by design: no sink, a source computed from the
-	// application name, an unlimited rate
-	private static final Set<String> WITHOUT_DEFAULT = Set.of("cloudevents.http.sink", "cloudevents.source",
-			"cloudevents.webhook.allowed-rate");
+	// values that have no default by design: no sink, no default topic, a source
+	// computed from the application name, an unlimited rate
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("cloudevents.http.sink", "cloudevents.kafka.topic",
+			"cloudevents.source", "cloudevents.webhook.allowed-rate");
 
 	@Test
 	void everyPropertyButThoseWithoutADefaultHasOneInTheMetadata() throws IOException {
