@@ -1,6 +1,8 @@
 package dev.cloudevents.spring.sample;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,14 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Player's Kafka part on the shared embedded broker: it lists the events of
- * {@code player.kafka.topic} with their record's position and headers, and sends to
- * {@code kafka:<topic>}.
+ * {@code player.kafka.topic} with their record's position and headers, on the page too
+ * (in headless Chromium), and sends to {@code kafka:<topic>}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.kafka.consumer.auto-offset-reset=earliest")
@@ -136,6 +146,58 @@ class PlayerKafkaTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.jsonMapper.readTree(response.getBody()).get("detail").asString())
 			.contains("must name a Kafka topic");
+	}
+
+	@Test
+	void eventSentToTheTopicFromThePageIsShownWithItsRecordsPositionAndHeaders(@TempDir Path profile) {
+		ChromeDriver driver = browser(profile);
+		try {
+			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+			driver.get("http://localhost:" + this.port + "/");
+			wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+			type(driver.findElement(By.id("target")), "kafka:" + TOPIC);
+			type(driver.findElement(By.id("type")), "com.example.page");
+			type(driver.findElement(By.id("source")), "/page");
+			driver.findElement(By.xpath("//input[@id='mode-binary']/following-sibling::span")).click();
+			driver.findElement(By.id("send")).click();
+			wait.until(ExpectedConditions.attributeToBe(By.id("send-result"), "data-kind", "ok"));
+			assertThat(driver.findElement(By.id("send-result")).getText())
+				.contains("Kafka acknowledged the record (202)");
+			WebElement event = wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector("li[data-direction='received'][data-type='com.example.page']")));
+			event.findElement(By.tagName("summary")).click();
+			long offset = this.store.events(Direction.SENT).get(0).kafka().offset();
+			assertThat(event.findElement(By.cssSelector("[data-testid='kafka-position']")).getText())
+				.isEqualTo("kafka " + TOPIC + "/0@" + offset);
+			assertThat(event.findElement(By.cssSelector("[data-kafka='topic'] td")).getText()).isEqualTo(TOPIC);
+			assertThat(event.findElement(By.cssSelector("[data-kafka='offset'] td")).getText())
+				.isEqualTo(Long.toString(offset));
+			assertThat(event.findElement(By.cssSelector("[data-header='ce_type'] td")).getText())
+				.isEqualTo("com.example.page");
+			assertThat(event.getText()).containsIgnoringCase("Kafka headers received");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	// Debian's chromium and chromedriver, as in PlayerPageTests
+	private static ChromeDriver browser(Path profile) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,900", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	private static void type(WebElement field, String text) {
+		field.clear();
+		field.sendKeys(text);
 	}
 
 	private ResponseEntity<String> send(String target, String event) {
