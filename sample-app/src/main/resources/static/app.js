@@ -1,5 +1,6 @@
-// CloudEvents Player page: composes events for POST /api/send and lists the events
-// streamed by GET /api/events/stream, first painted from GET /api/events. Event content
+// CloudEvents Player page: composes events for POST /api/send (to a URL or kafka:<topic>)
+// and lists the events streamed by GET /api/events/stream, first painted from
+// GET /api/events; events of Kafka records show their topic, partition and offset. Event content
 // is only ever rendered as text.
 'use strict';
 
@@ -109,6 +110,7 @@ async function send(submitEvent) {
 		return;
 	}
 	const mode = document.querySelector('input[name="mode"]:checked').value;
+	const target = $('target').value.trim();
 	const button = $('send');
 	button.disabled = true;
 	showResult('pending', 'Sending…');
@@ -116,7 +118,7 @@ async function send(submitEvent) {
 		const response = await fetch('api/send', {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
-			body: JSON.stringify({ target: $('target').value.trim(), mode, event }),
+			body: JSON.stringify({ target, mode, event }),
 		});
 		const body = await response.json().catch(() => null);
 		if (!response.ok) {
@@ -126,7 +128,9 @@ async function send(submitEvent) {
 		else {
 			const reply = body.reply ? ` — reply ${body.reply.type}` : '';
 			const problem = body.problem ? `: ${body.problem.detail || body.problem.title}` : '';
-			showResult(body.status < 300 ? 'ok' : 'error', `Sent — target answered ${body.status}${reply}${problem}`,
+			const answered = target.startsWith('kafka:') ? `Kafka acknowledged the record (${body.status})`
+				: `target answered ${body.status}`;
+			showResult(body.status < 300 ? 'ok' : 'error', `Sent — ${answered}${reply}${problem}`,
 				body.problem);
 		}
 	}
@@ -195,6 +199,7 @@ function renderEvent(envelope) {
 		}
 	}
 
+	const kafka = envelope.kafka;
 	const summary = el('summary', {},
 		el('span', { 'class': `badge ${envelope.direction}`, 'data-testid': 'direction' }, envelope.direction),
 		el('span', { 'class': 'summary-main' },
@@ -202,6 +207,7 @@ function renderEvent(envelope) {
 			el('span', { 'class': 'event-source', 'data-testid': 'event-source' }, event.source)),
 		el('span', { 'class': 'summary-meta' },
 			envelope.traceId ? el('code', { 'class': 'trace-id', 'data-testid': 'trace-id', title: 'trace id' }, envelope.traceId) : null,
+			kafka ? el('span', { 'class': 'mode', 'data-testid': 'kafka-position' }, `kafka ${kafka.topic}/${kafka.partition}@${kafka.offset}`) : null,
 			el('span', { 'class': 'mode' }, envelope.mode),
 			el('time', { datetime: envelope.at, title: envelope.at }, formatTime(envelope.at))));
 
@@ -210,8 +216,10 @@ function renderEvent(envelope) {
 			table('attributes', names.map((name) => [name, typeof event[name] === 'string' ? event[name] : JSON.stringify(event[name])]), 'data-attribute')),
 		el('section', {}, el('h3', {}, 'Data', data ? el('span', { 'class': 'hint' }, data.label) : null),
 			data ? el('pre', { 'class': 'data', 'data-testid': 'data' }, data.text) : el('p', { 'class': 'muted' }, 'no data')),
+		kafka ? el('section', { 'class': 'span-2' }, el('h3', {}, 'Kafka record'),
+			table('kafka', [['topic', kafka.topic], ['partition', String(kafka.partition)], ['offset', String(kafka.offset)]], 'data-kafka')) : null,
 		el('section', { 'class': 'span-2' },
-			el('h3', {}, envelope.direction === 'sent' ? 'HTTP headers sent' : 'HTTP headers received'),
+			el('h3', {}, `${kafka ? 'Kafka' : 'HTTP'} headers ${envelope.direction === 'sent' ? 'sent' : 'received'}`),
 			headerRows.length ? table('headers', headerRows, 'data-header') : el('p', { 'class': 'muted' }, 'none')));
 
 	return el('li', {

@@ -18,10 +18,11 @@ import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Writes what the player shows as JSON: events in the JSON event format, and envelopes
- * that add how an event travelled and the id of its trace.
+ * that add how an event travelled (with its Kafka record's position, if it was one) and
+ * the id of its trace.
  */
 @Component
-@RegisterReflectionForBinding(EventJson.Envelope.class)
+@RegisterReflectionForBinding({ EventJson.Envelope.class, KafkaPosition.class })
 class EventJson {
 
 	private final JsonMapper jsonMapper;
@@ -58,9 +59,9 @@ class EventJson {
 		JsonNode event = this.jsonMapper.readTree(this.format.serialize(recorded.event()));
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		recorded.headers().forEach(headers::put);
-		return this.jsonMapper
-			.writeValueAsString(new Envelope(recorded.sequence(), recorded.direction().name().toLowerCase(),
-					recorded.delivery().name().toLowerCase(), recorded.at(), traceId(recorded), headers, event));
+		return this.jsonMapper.writeValueAsString(new Envelope(recorded.sequence(),
+				recorded.direction().name().toLowerCase(), recorded.delivery().name().toLowerCase(), recorded.at(),
+				traceId(recorded), headers, recorded.kafka(), event));
 	}
 
 	/**
@@ -86,7 +87,7 @@ class EventJson {
 	}
 
 	record Envelope(long sequence, String direction, String mode, Instant at, @Nullable String traceId,
-			Map<String, List<String>> headers, JsonNode event) {
+			Map<String, List<String>> headers, @Nullable KafkaPosition kafka, JsonNode event) {
 
 	}
 

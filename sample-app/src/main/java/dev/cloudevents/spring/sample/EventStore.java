@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +47,25 @@ public class EventStore {
 	 * @return the recorded event
 	 */
 	public RecordedEvent add(Direction direction, CloudEvent event, Delivery delivery, HttpHeaders headers) {
+		return add(direction, event, delivery, headers, null);
+	}
+
+	/**
+	 * Record an event that travelled on Kafka, or over HTTP, and tell the listeners.
+	 * @param direction which way the event went
+	 * @param event the event
+	 * @param delivery how it travelled
+	 * @param headers the headers it travelled with
+	 * @param kafka where its Kafka record is, or {@code null} if it travelled over HTTP
+	 * @return the recorded event
+	 */
+	public RecordedEvent add(Direction direction, CloudEvent event, Delivery delivery, HttpHeaders headers,
+			@Nullable KafkaPosition kafka) {
 		RecordedEvent recorded;
 		List<Listener> targets;
 		synchronized (this.events) {
 			recorded = new RecordedEvent(++this.sequence, direction, event, delivery, HttpHeaders.copyOf(headers),
-					Instant.now());
+					kafka, Instant.now());
 			this.events.addLast(recorded);
 			if (this.counts.merge(direction, 1, Integer::sum) > this.maxEvents) {
 				dropOldest(direction);

@@ -3,6 +3,8 @@ package dev.cloudevents.spring.sample;
 import java.net.URI;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +18,7 @@ import dev.cloudevents.spring.client.DeliveryAttempt;
 /**
  * Answers every failure of {@code POST /api/send} with an RFC 9457 problem: 400 for a
  * request that is not understood, 502 for a target that cannot be reached or replies with
- * an invalid event.
+ * an invalid event, or a Kafka topic that does not acknowledge the record.
  */
 @RestControllerAdvice(assignableTypes = SendController.class)
 class SendProblems extends ResponseEntityExceptionHandler {
@@ -48,9 +50,18 @@ class SendProblems extends ResponseEntityExceptionHandler {
 		return badGateway(ex.getTarget(), ex.getMessage());
 	}
 
+	@ExceptionHandler
+	ProblemDetail kafkaSendFailed(KafkaSendFailedException ex) {
+		return badGateway(SendController.KAFKA_PREFIX + ex.getTopic(), ex.getMessage());
+	}
+
 	private static ProblemDetail badGateway(URI target, String detail) {
+		return badGateway(target.toString(), detail);
+	}
+
+	private static ProblemDetail badGateway(String target, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
-		problem.setProperty("target", target.toString());
+		problem.setProperty("target", target);
 		return problem;
 	}
 
