@@ -43,6 +43,12 @@ import dev.cloudevents.spring.SpecVersion;
  * <p>
  * Needs the request mapping of the CloudEvents starter, which it configures for Spring
  * MVC and WebFlux.
+ * <p>
+ * On a {@code @KafkaHandler} method of a class annotated with {@code @KafkaListener}, it
+ * selects the method of each record's event by the same rules; the
+ * {@code @KafkaHandler(isDefault = true)} method takes the events no mapping matches, and
+ * without one such a record fails as not retryable (see
+ * {@code CloudEventKafkaListenerAnnotationBeanPostProcessor} in the Kafka module).
  *
  * @since 0.1.0
  */

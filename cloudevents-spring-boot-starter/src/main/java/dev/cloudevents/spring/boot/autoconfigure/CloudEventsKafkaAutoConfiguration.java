@@ -21,17 +21,21 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 import dev.cloudevents.spring.kafka.KafkaCloudEventTemplate;
 import dev.cloudevents.spring.kafka.listener.CloudEventKafkaListenerConfigurer;
 import dev.cloudevents.spring.kafka.listener.CloudEventLoggingRecoverer;
+import dev.cloudevents.spring.observation.CloudEventReceiveObservationConvention;
 import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for CloudEvents over Apache Kafka, active when Spring Kafka is on
  * the class path: the Kafka binding with the application's event format,
- * {@code @KafkaListener} methods that take CloudEvents (with any container factory), a
- * {@link KafkaCloudEventTemplate} on Boot's {@link ProducerFactory}, and, unless the
- * application has an error handler of its own, one that logs a record that is no valid
- * CloudEvent at WARN and skips it. Runs after Boot's Kafka auto-configuration, whose
- * producer factory it uses.
+ * {@code @KafkaListener} methods that take CloudEvents (with any container factory) and
+ * class-level listeners that route them by {@code @CloudEventMapping} (through
+ * {@code CloudEventKafkaListenerAnnotationBeanPostProcessor}, which replaces Spring
+ * Kafka's processor), {@code cloudevents.receive} observations around listener methods
+ * with the application's {@link ObservationRegistry}, a {@link KafkaCloudEventTemplate}
+ * on Boot's {@link ProducerFactory}, and, unless the application has an error handler of
+ * its own, one that logs a record that is no valid CloudEvent at WARN and skips it. Runs
+ * after Boot's Kafka auto-configuration, whose producer factory it uses.
  */
 @AutoConfiguration(after = CloudEventsAutoConfiguration.class,
 		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -47,8 +51,20 @@ public final class CloudEventsKafkaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer(CloudEventKafkaBinding binding) {
-		return new CloudEventKafkaListenerConfigurer(binding);
+	CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer(CloudEventKafkaBinding binding,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<CloudEventReceiveObservationConvention> observationConvention) {
+		CloudEventKafkaListenerConfigurer configurer = new CloudEventKafkaListenerConfigurer(binding);
+		observationRegistry.ifAvailable(configurer::setObservationRegistry);
+		observationConvention.ifAvailable(configurer::setObservationConvention);
+		return configurer;
+	}
+
+	// @CloudEventMapping on @KafkaHandler methods and cloudevents.receive around
+	// listener methods need the extended @KafkaListener processor
+	@Bean
+	static CloudEventKafkaListenerProcessorRegistrar cloudEventKafkaListenerProcessorRegistrar() {
+		return new CloudEventKafkaListenerProcessorRegistrar();
 	}
 
 	// Boot's container factory takes a unique CommonErrorHandler bean; without one,

@@ -2,12 +2,18 @@ package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.net.URI;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor;
+import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -16,7 +22,10 @@ import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.json.JsonEventFormat;
 import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 import dev.cloudevents.spring.kafka.KafkaCloudEventTemplate;
+import dev.cloudevents.spring.kafka.listener.CloudEventKafkaListenerAnnotationBeanPostProcessor;
 import dev.cloudevents.spring.kafka.listener.CloudEventKafkaListenerConfigurer;
+import dev.cloudevents.spring.observation.CloudEventReceiveObservationConvention;
+import dev.cloudevents.spring.observation.DefaultCloudEventReceiveObservationConvention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +109,61 @@ class CloudEventsKafkaAutoConfigurationTests {
 					.hasSingleBean(CloudEventKafkaListenerConfigurer.class)
 					.hasBean("myConfigurer");
 			});
+	}
+
+	@Test
+	void theListenerProcessorOfBootsEnableKafkaRoutesByEventType() {
+		this.runner.run((context) -> assertThat(context)
+			.getBean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+			.isExactlyInstanceOf(CloudEventKafkaListenerAnnotationBeanPostProcessor.class));
+	}
+
+	@Test
+	void theListenerProcessorOfTheApplicationsEnableKafkaRoutesByEventType() {
+		this.runner.withUserConfiguration(EnableKafkaConfiguration.class)
+			.run((context) -> assertThat(context)
+				.getBean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+				.isExactlyInstanceOf(CloudEventKafkaListenerAnnotationBeanPostProcessor.class));
+	}
+
+	@Test
+	void aListenerProcessorTheApplicationDeclaresIsLeftAlone() {
+		this.runner.withUserConfiguration(OwnProcessorConfiguration.class)
+			.run((context) -> assertThat(context)
+				.getBean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+				.isExactlyInstanceOf(OwnProcessor.class));
+	}
+
+	@Test
+	void theObservationRegistryAndConventionReachTheListenerConfigurer() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		CloudEventReceiveObservationConvention convention = new DefaultCloudEventReceiveObservationConvention();
+		this.runner.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(CloudEventReceiveObservationConvention.class, () -> convention)
+			.run((context) -> assertThat(context.getBean(CloudEventKafkaListenerConfigurer.class))
+				.hasFieldOrPropertyWithValue("observationRegistry", registry)
+				.hasFieldOrPropertyWithValue("observationConvention", convention));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableKafka
+	static class EnableKafkaConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableKafka
+	static class OwnProcessorConfiguration {
+
+		@Bean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+		static OwnProcessor ownProcessor() {
+			return new OwnProcessor();
+		}
+
+	}
+
+	static class OwnProcessor extends KafkaListenerAnnotationBeanPostProcessor<Object, Object> {
+
 	}
 
 }

@@ -21,8 +21,10 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
+import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
  * Reads the event of one record from what Spring Kafka hands a listener: the payload as
@@ -33,6 +35,10 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
  */
 final class RecordEvents {
 
+	private static final String STRUCTURED_PREFIX = "application/cloudevents";
+
+	private static final String CE_SPECVERSION = CloudEventKafkaBinding.HEADER_PREFIX + CloudEvent.SPECVERSION;
+
 	private final CloudEventKafkaBinding binding;
 
 	RecordEvents(CloudEventKafkaBinding binding) {
@@ -40,12 +46,44 @@ final class RecordEvents {
 	}
 
 	CloudEvent read(Message<?> message) {
+		if (message instanceof DecodedEventMessage decoded) {
+			return decoded.event();
+		}
 		MessageHeaders headers = message.getHeaders();
 		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
 			return read(record.value(), record.headers());
 		}
-		Object nativeHeaders = headers.get(KafkaHeaders.NATIVE_HEADERS);
-		return read(message.getPayload(), (nativeHeaders != null) ? nativeHeaders : headers);
+		return read(message.getPayload(), headers(message));
+	}
+
+	/**
+	 * Return the record headers of a record listener's message, as far as a content mode
+	 * and a {@code traceparent} go.
+	 */
+	static Headers recordHeaders(Message<?> message) {
+		MessageHeaders headers = message.getHeaders();
+		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
+			return record.headers();
+		}
+		return recordHeaders(headers(message));
+	}
+
+	private static Object headers(Message<?> message) {
+		Object nativeHeaders = message.getHeaders().get(KafkaHeaders.NATIVE_HEADERS);
+		return (nativeHeaders != null) ? nativeHeaders : message.getHeaders();
+	}
+
+	/**
+	 * Return the content mode that record headers announce, as the binding reads them.
+	 */
+	static @Nullable ContentMode contentMode(Headers headers) {
+		Header contentType = headers.lastHeader(CloudEventKafkaBinding.CONTENT_TYPE);
+		if (contentType != null && contentType.value() != null
+				&& new String(contentType.value(), StandardCharsets.ISO_8859_1).regionMatches(true, 0,
+						STRUCTURED_PREFIX, 0, STRUCTURED_PREFIX.length())) {
+			return ContentMode.STRUCTURED;
+		}
+		return (headers.lastHeader(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
 	}
 
 	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
@@ -110,7 +148,8 @@ final class RecordEvents {
 			mapped.forEach((name, value) -> {
 				String key = name.toString();
 				if (key.startsWith(CloudEventKafkaBinding.HEADER_PREFIX)
-						|| key.equals(CloudEventKafkaBinding.CONTENT_TYPE)) {
+						|| key.equals(CloudEventKafkaBinding.CONTENT_TYPE)
+						|| key.equals(TraceContextExtension.TRACEPARENT)) {
 					add(result, key, value);
 				}
 			});
