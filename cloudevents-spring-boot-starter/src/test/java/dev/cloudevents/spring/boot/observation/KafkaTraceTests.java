@@ -3,10 +3,18 @@ package dev.cloudevents.spring.boot.observation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * {@code @KafkaListener} in another, through an embedded broker, each with Micrometer
  * Tracing's OpenTelemetry bridge: one trace, carried by the record's {@code traceparent}
  * header, with the listener container's observation on
- * ({@code spring.kafka.listener.observation-enabled}).
+ * ({@code spring.kafka.listener.observation-enabled}), and the listener method's
+ * {@code cloudevents.receive} span a child of the container's.
  */
 class KafkaTraceTests {
 
@@ -79,10 +88,34 @@ class KafkaTraceTests {
 		List<Received> received = listener.getBean(OrderListener.class).received;
 		Received consumed = await().atMost(Duration.ofSeconds(30))
 			.until(() -> received.stream().filter((r) -> r.event().id().equals(event.id())).findFirst(),
-					java.util.Optional::isPresent)
+					Optional::isPresent)
 			.orElseThrow();
 		assertThat(consumed.traceId()).isEqualTo(traceId);
 		assertThat(String.valueOf(consumed.event().extension("traceparent"))).startsWith("00-" + traceId + "-");
+
+		// cloudevents.receive around the listener method, a child of Spring Kafka's span
+		SpanData receive = awaitSpan((span) -> span.getName().equals("receive com.example.order.created")
+				&& span.getTraceId().equals(traceId));
+		assertThat(receive.getAttributes().get(AttributeKey.stringKey("cloudevents.event_id"))).isEqualTo(event.id());
+		assertThat(receive.getAttributes().get(AttributeKey.stringKey("cloudevents.binding"))).isEqualTo("kafka");
+		assertThat(receive.getAttributes().get(AttributeKey.stringKey("cloudevents.content_mode")))
+			.isEqualTo(mode.name().toLowerCase(Locale.ROOT));
+		SpanData kafkaListener = awaitSpan((span) -> span.getSpanId().equals(receive.getParentSpanId()));
+		assertThat(kafkaListener.getName()).isEqualTo(TOPIC + " process");
+		assertThat(kafkaListener.getTraceId()).isEqualTo(traceId);
+		// the event's traceparent names the same trace as the record's: no link
+		assertThat(receive.getLinks()).isEmpty();
+	}
+
+	private static SpanData awaitSpan(Predicate<SpanData> condition) {
+		return await().atMost(Duration.ofSeconds(10)).until(() -> {
+			listener.getBean(SdkTracerProvider.class).forceFlush().join(5, TimeUnit.SECONDS);
+			return listener.getBean(InMemorySpanExporter.class)
+				.getFinishedSpanItems()
+				.stream()
+				.filter(condition)
+				.findFirst();
+		}, Optional::isPresent).orElseThrow();
 	}
 
 }
