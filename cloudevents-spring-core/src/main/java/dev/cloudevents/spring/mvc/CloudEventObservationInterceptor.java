@@ -51,6 +51,8 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 	private static final String OBSERVATION_ATTRIBUTE = CloudEventObservationInterceptor.class.getName()
 			+ ".observation";
 
+	private static final String REJECTION_ATTRIBUTE = CloudEventObservationInterceptor.class.getName() + ".rejection";
+
 	private static final CloudEventReceiveObservationConvention DEFAULT_CONVENTION = new DefaultCloudEventReceiveObservationConvention();
 
 	private final ObservationRegistry registry;
@@ -93,15 +95,45 @@ public class CloudEventObservationInterceptor implements AsyncHandlerInterceptor
 		}
 		// the observation starts once the events are read, so that a tracer can link the
 		// traces their traceparent extensions name to its span as it creates it
+		CloudEventReceiveContext context = newContext(request);
+		Observation observation = CloudEventsObservationDocumentation.RECEIVE.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
+		request.setAttribute(OBSERVATION_ATTRIBUTE, new ReceiveObservation(observation, context));
+		return true;
+	}
+
+	private CloudEventReceiveContext newContext(HttpServletRequest request) {
 		CloudEventReceiveContext context = new CloudEventReceiveContext("http");
 		context.setTransportTraceparent(request.getHeader(TraceContextExtension.TRACEPARENT));
 		HttpHeaders headers = new ServletServerHttpRequest(request).getHeaders();
 		context.setContentMode(this.binding.contentMode(headers));
 		context.setBatch(this.binding.isBatch(headers));
-		Observation observation = CloudEventsObservationDocumentation.RECEIVE.observation(this.convention,
-				DEFAULT_CONVENTION, () -> context, this.registry);
-		request.setAttribute(OBSERVATION_ATTRIBUTE, new ReceiveObservation(observation, context));
-		return true;
+		return context;
+	}
+
+	/**
+	 * Observe a request whose event was rejected before a handler method was chosen: an
+	 * invalid event or an unrouted one on a routed path. Once per request, although a
+	 * lookup before the dispatch sees the same failure.
+	 * @param request the request
+	 * @param event the event, if it was read
+	 * @param status the status the rejection is answered with, if known
+	 * @param ex the rejection
+	 */
+	void rejected(HttpServletRequest request, @Nullable CloudEvent event, @Nullable Integer status, Throwable ex) {
+		if (this.registry.isNoop() || !RoutedEventReader.markObserved(request, REJECTION_ATTRIBUTE)) {
+			return;
+		}
+		CloudEventReceiveContext context = newContext(request);
+		if (event != null) {
+			context.setEvents(List.of(event));
+		}
+		context.setStatus(status);
+		CloudEventsObservationDocumentation.RECEIVE
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.start()
+			.error(ex)
+			.stop();
 	}
 
 	@Override

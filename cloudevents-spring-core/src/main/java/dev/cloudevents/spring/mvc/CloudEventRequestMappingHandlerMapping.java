@@ -12,7 +12,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.condition.RequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -36,7 +38,9 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * with an {@link IllegalStateException} naming both. An event on a path whose methods all
  * have {@code @CloudEventMapping} and none takes it is answered with a
  * {@link CloudEventRequestException}: 422 for an event of another type, 415 for a batch,
- * 400 for a request that carries no CloudEvent.
+ * 400 for a request that carries no CloudEvent. With a
+ * {@link CloudEventObservationInterceptor} among its interceptors, such a request, and
+ * one whose event is invalid, is observed as {@code cloudevents.receive} with its error.
  * <p>
  * With Spring Boot, provide it through a {@code WebMvcRegistrations} bean (the starter
  * does); otherwise, override
@@ -80,6 +84,25 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 		return List.of(info.getMethodsCondition(), info.getActivePatternsCondition(), info.getParamsCondition(),
 				info.getHeadersCondition(), info.getConsumesCondition(), info.getProducesCondition(),
 				info.getVersionCondition());
+	}
+
+	@Override
+	protected @Nullable HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
+		try {
+			return super.getHandlerInternal(request);
+		}
+		catch (RuntimeException ex) {
+			// rejected before a handler is chosen, so no interceptor runs: observed here
+			if (ex instanceof CloudEventRequestException || RoutedEventReader.isReadFailure(request, ex)) {
+				Integer status = (ex instanceof ErrorResponse response) ? response.getStatusCode().value() : null;
+				for (HandlerInterceptor interceptor : getAdaptedInterceptors()) {
+					if (interceptor instanceof CloudEventObservationInterceptor observation) {
+						observation.rejected(request, RoutedEventReader.readBefore(request), status, ex);
+					}
+				}
+			}
+			throw ex;
+		}
 	}
 
 	@Override

@@ -83,6 +83,34 @@ final class RoutedEventReader {
 		return original;
 	}
 
+	/**
+	 * Return the event already read for a request, without reading it.
+	 */
+	static @Nullable CloudEvent readBefore(HttpServletRequest request) {
+		return (original(request)
+			.getAttribute(CloudEventMethodArgumentResolver.EVENT_ATTRIBUTE) instanceof CloudEvent event) ? event : null;
+	}
+
+	/**
+	 * Return whether an exception is the failure to read a request's event.
+	 */
+	static boolean isReadFailure(HttpServletRequest request, Throwable ex) {
+		return original(request).getAttribute(FAILURE_ATTRIBUTE) == ex;
+	}
+
+	/**
+	 * Mark a request as observed, and return whether it was not before: a handler lookup
+	 * before the dispatch sees the same failure again.
+	 */
+	static boolean markObserved(HttpServletRequest request, String attribute) {
+		ServletRequest original = original(request);
+		if (original.getAttribute(attribute) != null) {
+			return false;
+		}
+		original.setAttribute(attribute, Boolean.TRUE);
+		return true;
+	}
+
 	boolean isBatch(HttpServletRequest request) {
 		return this.converter.getBinding().isBatch(modeHeaders(request));
 	}

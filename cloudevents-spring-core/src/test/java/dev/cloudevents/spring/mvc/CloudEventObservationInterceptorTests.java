@@ -173,6 +173,46 @@ class CloudEventObservationInterceptorTests {
 	}
 
 	@Test
+	void unroutedEventOnARoutedPathIsObservedWithItsError() {
+		assertThat(this.mvc.post()
+			.uri("/routed")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "u-1")
+			.header("ce-source", "/s")
+			.header("ce-type", "com.example.invoice.paid")
+			.exchange()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("cloudevents.receive", 1)
+			.hasObservationWithNameEqualTo("cloudevents.receive")
+			.that()
+			.hasBeenStopped()
+			.hasError()
+			.hasLowCardinalityKeyValue("outcome", "REJECTED")
+			.hasLowCardinalityKeyValue("status", "422")
+			.hasLowCardinalityKeyValue("cloudevents.event_type", "com.example.invoice.paid")
+			.hasLowCardinalityKeyValue("cloudevents.content_mode", "binary")
+			.hasHighCardinalityKeyValue("cloudevents.event_id", "u-1")
+			.hasParentObservationContextMatching((parent) -> "http.server.requests".equals(parent.getName()));
+		assertThat(this.controller.current).isEmpty();
+	}
+
+	@Test
+	void invalidEventOnARoutedPathIsObservedWithItsError() {
+		assertThat(this.mvc.post()
+			.uri("/routed")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "x")
+			.header("ce-type", "com.example.order.created")
+			.exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("cloudevents.receive", 1)
+			.hasObservationWithNameEqualTo("cloudevents.receive")
+			.that()
+			.hasError()
+			.hasLowCardinalityKeyValue("outcome", "REJECTED")
+			.hasLowCardinalityKeyValue("status", "400")
+			.hasLowCardinalityKeyValue("cloudevents.event_type", "none");
+	}
+
+	@Test
 	void unreadableDataIsARejection() {
 		assertThat(this.mvc.post()
 			.uri("/data")
