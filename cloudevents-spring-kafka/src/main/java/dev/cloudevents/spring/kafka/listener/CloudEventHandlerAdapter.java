@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.kafka.listener.adapter.HandlerAdapter;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.Message;
@@ -45,9 +46,12 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 
 	private final boolean asyncReplies;
 
+	private final @Nullable MethodParameter batchParameter;
+
 	private CloudEventHandlerAdapter(InvocableHandlerMethod handler, @Nullable EventTypeRoutes routes,
-			boolean asyncReplies, ListenerSupport support) {
+			@Nullable MethodParameter batchParameter, boolean asyncReplies, ListenerSupport support) {
 		super(handler);
+		this.batchParameter = batchParameter;
 		this.events = support.events();
 		this.routes = routes;
 		this.registry = support.observationRegistry();
@@ -56,13 +60,19 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 	}
 
 	static CloudEventHandlerAdapter observed(InvocableHandlerMethod handler, ListenerSupport support) {
-		return new CloudEventHandlerAdapter(handler, null, new HandlerAdapter(handler).isAsyncReplies(), support);
+		return new CloudEventHandlerAdapter(handler, null, null, new HandlerAdapter(handler).isAsyncReplies(), support);
+	}
+
+	static CloudEventHandlerAdapter observedBatch(InvocableHandlerMethod handler, MethodParameter events,
+			ListenerSupport support) {
+		return new CloudEventHandlerAdapter(handler, null, events, new HandlerAdapter(handler).isAsyncReplies(),
+				support);
 	}
 
 	static CloudEventHandlerAdapter routed(EventTypeRoutes routes, ListenerSupport support) {
 		List<InvocableHandlerMethod> handlers = routes.handlers();
 		boolean asyncReplies = handlers.stream().anyMatch((handler) -> new HandlerAdapter(handler).isAsyncReplies());
-		return new CloudEventHandlerAdapter(handlers.get(0), routes, asyncReplies, support);
+		return new CloudEventHandlerAdapter(handlers.get(0), routes, null, asyncReplies, support);
 	}
 
 	@Override
@@ -78,6 +88,9 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 
 	@Override
 	public @Nullable Object invoke(Message<?> message, @Nullable Object... providedArgs) throws Exception {
+		if (this.batchParameter != null) {
+			return invokeBatch(message, this.batchParameter, providedArgs);
+		}
 		if (this.registry.isNoop()) {
 			CloudEvent event;
 			try {
@@ -95,22 +108,43 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 		if (traceparent != null && traceparent.value() != null) {
 			context.setTransportTraceparent(new String(traceparent.value(), StandardCharsets.UTF_8));
 		}
-		CloudEvent event = null;
-		RuntimeException unreadable = null;
 		try {
-			event = this.events.read(message);
+			CloudEvent event = this.events.read(message);
 			context.setEvents(List.of(event));
+			return observe(context, () -> handle(message, event, providedArgs));
 		}
 		catch (RuntimeException ex) {
+			if (!context.getEvents().isEmpty()) {
+				throw ex;
+			}
 			// a poison record, observed with the error its invocation ends with
-			unreadable = ex;
+			return observe(context, () -> handleUnreadable(message, ex, providedArgs));
 		}
+	}
+
+	// one observation for the events of one poll, which carry their own trace contexts
+	private @Nullable Object invokeBatch(Message<?> message, MethodParameter parameter,
+			@Nullable Object... providedArgs) throws Exception {
+		CloudEventReceiveContext context = new CloudEventReceiveContext("kafka");
+		context.setBatch(true);
+		List<CloudEvent> events;
+		try {
+			events = this.events.readBatch(message, parameter);
+		}
+		catch (RuntimeException ex) {
+			// observed with the error the method's parameter fails with
+			return observe(context, () -> super.invoke(message, providedArgs));
+		}
+		context.setEvents(events);
+		return observe(context, () -> super.invoke(new DecodedEventMessage(message, events), providedArgs));
+	}
+
+	private @Nullable Object observe(CloudEventReceiveContext context, Invocation invocation) throws Exception {
 		Observation observation = CloudEventsObservationDocumentation.RECEIVE
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			return (event != null) ? handle(message, event, providedArgs)
-					: handleUnreadable(message, Objects.requireNonNull(unreadable), providedArgs);
+			return invocation.invoke();
 		}
 		catch (Exception ex) {
 			observation.error(ex);
@@ -143,6 +177,13 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 					(message.getPayload() instanceof byte[] bytes) ? bytes : new byte[0], false, invalid);
 		}
 		throw ex;
+	}
+
+	@FunctionalInterface
+	private interface Invocation {
+
+		@Nullable Object invoke() throws Exception;
+
 	}
 
 }

@@ -1,18 +1,24 @@
 package dev.cloudevents.spring.kafka.listener;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.adapter.HandlerAdapter;
 import org.springframework.kafka.listener.adapter.MessagingMessageListenerAdapter;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+
+import dev.cloudevents.spring.CloudEvent;
 
 /**
  * The endpoint of a {@code @KafkaListener} method that takes events: with an observation
- * registry, a record listener's invocations are observed; otherwise it is Spring Kafka's
- * endpoint unchanged.
+ * registry, its invocations are observed (a batch listener's when it takes a
+ * {@code List<CloudEvent>}); otherwise it is Spring Kafka's endpoint unchanged.
  */
 final class ObservedKafkaListenerEndpoint<K, V> extends MethodKafkaListenerEndpoint<K, V> {
 
@@ -25,11 +31,25 @@ final class ObservedKafkaListenerEndpoint<K, V> extends MethodKafkaListenerEndpo
 	@Override
 	protected HandlerAdapter configureListenerAdapter(MessagingMessageListenerAdapter<K, V> messageListener) {
 		ListenerSupport support = this.support.get();
-		if (support == null || support.observationRegistry().isNoop() || isBatchListener()) {
+		MethodParameter events = isBatchListener() ? eventList() : null;
+		if (support == null || support.observationRegistry().isNoop() || (isBatchListener() && events == null)) {
 			return super.configureListenerAdapter(messageListener);
 		}
-		return CloudEventHandlerAdapter.observed(Objects.requireNonNull(getMessageHandlerMethodFactory())
-			.createInvocableHandlerMethod(getBean(), getMethod()), support);
+		InvocableHandlerMethod handler = Objects.requireNonNull(getMessageHandlerMethodFactory())
+			.createInvocableHandlerMethod(getBean(), getMethod());
+		return (events != null) ? CloudEventHandlerAdapter.observedBatch(handler, events, support)
+				: CloudEventHandlerAdapter.observed(handler, support);
+	}
+
+	private @Nullable MethodParameter eventList() {
+		for (int i = 0; i < getMethod().getParameterCount(); i++) {
+			MethodParameter parameter = new MethodParameter(getMethod(), i);
+			if (parameter.getParameterType() == List.class
+					&& ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve() == CloudEvent.class) {
+				return parameter;
+			}
+		}
+		return null;
 	}
 
 }

@@ -46,8 +46,9 @@ final class RecordEvents {
 	}
 
 	CloudEvent read(Message<?> message) {
-		if (message instanceof DecodedEventMessage decoded) {
-			return decoded.event();
+		CloudEvent decoded = (message instanceof DecodedEventMessage read) ? read.event() : null;
+		if (decoded != null) {
+			return decoded;
 		}
 		MessageHeaders headers = message.getHeaders();
 		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
@@ -87,6 +88,10 @@ final class RecordEvents {
 	}
 
 	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
+		List<CloudEvent> decoded = (message instanceof DecodedEventMessage read) ? read.batch() : null;
+		if (decoded != null) {
+			return decoded;
+		}
 		MessageHeaders headers = message.getHeaders();
 		// the raw records, when the converter gives them, carry every header copy
 		List<?> values = (headers.get(KafkaHeaders.RAW_DATA) instanceof List<?> records) ? records

@@ -64,7 +64,7 @@ class KafkaListenerObservationTests {
 
 	@DynamicPropertySource
 	static void topics(DynamicPropertyRegistry registry) {
-		for (String name : List.of("single", "routed", "throwing")) {
+		for (String name : List.of("single", "routed", "throwing", "batch")) {
 			String topic = SharedKafkaBroker.newTopic(name, 1);
 			registry.add("topics." + name, () -> topic);
 		}
@@ -170,6 +170,25 @@ class KafkaListenerObservationTests {
 		assertThat(this.observed.poll(1, TimeUnit.SECONDS)).isNull();
 	}
 
+	@Test
+	void aBatchListenersPollIsOneObservationOfTheEventsItsMethodGets() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			send("batch", event("batch-" + i, SpecVersion.V1_0),
+					(i % 2 == 0) ? ContentMode.BINARY : ContentMode.STRUCTURED, null);
+		}
+		List<String> observedIds = new ArrayList<>();
+		while (observedIds.size() < 3) {
+			CloudEventReceiveContext context = next();
+			ObservationContextAssert.assertThat(context)
+				.hasLowCardinalityKeyValue("cloudevents.content_mode", "batch")
+				.hasLowCardinalityKeyValue("cloudevents.event_type", "com.example.order.created")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS");
+			assertThat(context.getEvents()).isSameAs(BatchListener.batches.poll(30, TimeUnit.SECONDS));
+			context.getEvents().forEach((event) -> observedIds.add(event.id()));
+		}
+		assertThat(observedIds).containsExactly("batch-0", "batch-1", "batch-2");
+	}
+
 	private CloudEventReceiveContext next() throws InterruptedException {
 		CloudEventReceiveContext context = this.observed.poll(30, TimeUnit.SECONDS);
 		assertThat(context).as("a cloudevents.receive observation").isNotNull();
@@ -225,6 +244,17 @@ class KafkaListenerObservationTests {
 		@KafkaListener(topics = "${topics.throwing}", groupId = "throwing")
 		void onThrowing(CloudEvent event) {
 			throw new IllegalStateException("The listener fails on " + event.id());
+		}
+
+	}
+
+	static class BatchListener {
+
+		static final BlockingQueue<List<CloudEvent>> batches = new LinkedBlockingQueue<>();
+
+		@KafkaListener(topics = "${topics.batch}", groupId = "batch", batch = "true")
+		void onBatch(List<CloudEvent> events) {
+			batches.add(events);
 		}
 
 	}
@@ -303,6 +333,11 @@ class KafkaListenerObservationTests {
 		@Bean
 		SingleListener singleListener(TestObservationRegistry registry) {
 			return new SingleListener(registry);
+		}
+
+		@Bean
+		BatchListener batchListener() {
+			return new BatchListener();
 		}
 
 		@Bean
