@@ -108,18 +108,17 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 		if (traceparent != null && traceparent.value() != null) {
 			context.setTransportTraceparent(new String(traceparent.value(), StandardCharsets.UTF_8));
 		}
+		CloudEvent read;
 		try {
-			CloudEvent event = this.events.read(message);
-			context.setEvents(List.of(event));
-			return observe(context, () -> handle(message, event, providedArgs));
+			read = this.events.read(message);
 		}
 		catch (RuntimeException ex) {
-			if (!context.getEvents().isEmpty()) {
-				throw ex;
-			}
 			// a poison record, observed with the error its invocation ends with
 			return observe(context, () -> handleUnreadable(message, ex, providedArgs));
 		}
+		CloudEvent event = read;
+		context.setEvents(List.of(event));
+		return observe(context, () -> handle(message, event, providedArgs));
 	}
 
 	// one observation for the events of one poll, which carry their own trace contexts
