@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.kafka.listener.adapter.AdapterUtils;
 import org.springframework.kafka.listener.adapter.HandlerAdapter;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.Message;
@@ -160,7 +161,15 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 		if (this.routes == null) {
 			return super.invoke(decoded, providedArgs);
 		}
-		return this.routes.handlerFor(event).invoke(decoded, providedArgs);
+		InvocableHandlerMethod handler = this.routes.handlerFor(event);
+		if (!EventTypeRoutes.takesMetadata(handler)) {
+			return handler.invoke(decoded, providedArgs);
+		}
+		// as Spring Kafka provides it to a @KafkaHandler method
+		Object[] args = new Object[providedArgs.length + 1];
+		args[0] = AdapterUtils.buildConsumerRecordMetadataFromArray(providedArgs);
+		System.arraycopy(providedArgs, 0, args, 1, providedArgs.length);
+		return handler.invoke(decoded, args);
 	}
 
 	private @Nullable Object handleUnreadable(Message<?> message, RuntimeException ex, @Nullable Object... providedArgs)

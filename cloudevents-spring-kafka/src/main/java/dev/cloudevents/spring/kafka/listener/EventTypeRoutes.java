@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
+import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -82,6 +84,18 @@ final class EventTypeRoutes {
 						+ "event with @KafkaHandler(isDefault = true)");
 			}
 		}
+		List<String> replying = new ArrayList<>();
+		methods.stream()
+			.filter((method) -> AnnotatedElementUtils.hasAnnotation(method, SendTo.class))
+			.forEach((method) -> replying.add(describe(method)));
+		if (AnnotatedElementUtils.hasAnnotation(listenerClass, SendTo.class)) {
+			replying.add(listenerClass.getName());
+		}
+		if (!replying.isEmpty()) {
+			throw new IllegalStateException("@SendTo on " + String.join(", ", replying)
+					+ " is not supported where @KafkaHandler methods route CloudEvents by type: send replies "
+					+ "with a KafkaCloudEventTemplate");
+		}
 		Map<String, CloudEventMappingInfo> byName = new LinkedHashMap<>();
 		mappings.forEach((method, mapping) -> byName.put(describe(method), mapping));
 		CloudEventMappingInfo.assertUnambiguous("@KafkaListener class " + listenerClass.getName(), byName);
@@ -119,6 +133,14 @@ final class EventTypeRoutes {
 			return this.defaultHandler;
 		}
 		throw new UnroutedCloudEventException(this.listener, event.type(), this.acceptedTypes);
+	}
+
+	/**
+	 * Return whether a method takes Spring Kafka's {@link ConsumerRecordMetadata}, which
+	 * its invocation then provides.
+	 */
+	static boolean takesMetadata(InvocableHandlerMethod handler) {
+		return Arrays.asList(handler.getMethod().getParameterTypes()).contains(ConsumerRecordMetadata.class);
 	}
 
 	List<InvocableHandlerMethod> handlers() {

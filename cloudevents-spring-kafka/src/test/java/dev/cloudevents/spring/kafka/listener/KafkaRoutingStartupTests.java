@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.messaging.handler.annotation.SendTo;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
@@ -62,6 +63,14 @@ class KafkaRoutingStartupTests {
 						"@CloudEventMapping on KafkaRoutingStartupTests.MissingHandler.forgotten(CloudEvent) "
 								+ "takes effect only on a @KafkaHandler method")
 				.hasMessageContaining("add @KafkaHandler"));
+	}
+
+	@Test
+	void aReplyTopicOnARoutedMethodFailsTheStartUp() {
+		this.runner.withBean(Replying.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("@SendTo on KafkaRoutingStartupTests.Replying.a(CloudEvent) is not supported"));
 	}
 
 	@Test
@@ -164,6 +173,18 @@ class KafkaRoutingStartupTests {
 
 		@CloudEventMapping(type = "com.example.b")
 		void forgotten(CloudEvent event) {
+		}
+
+	}
+
+	@KafkaListener(topics = "t", groupId = "g", autoStartup = "false")
+	static class Replying {
+
+		@KafkaHandler
+		@CloudEventMapping(type = "com.example.a")
+		@SendTo("replies")
+		String a(CloudEvent event) {
+			return "reply";
 		}
 
 	}

@@ -45,6 +45,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -262,7 +263,8 @@ class KafkaRoutingTests {
 
 		@KafkaHandler
 		@CloudEventMapping(type = "com.example.order.shipped.*")
-		void shipped(CloudEvent event) {
+		void shipped(CloudEvent event, ConsumerRecordMetadata metadata) {
+			assertThat(metadata.topic()).startsWith("routed-");
 			this.received.add(new Received("shipped", event));
 		}
 
