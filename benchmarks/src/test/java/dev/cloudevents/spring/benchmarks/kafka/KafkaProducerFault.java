@@ -192,6 +192,10 @@ public final class KafkaProducerFault {
 				ackedLost, failedButStored, duplicates);
 		System.out.println();
 		System.out.println("failures: " + new TreeMap<>(failures));
+		if (failedCount > 0) {
+			System.out.printf("failed ids: %d..%d (ids are issued in order, %,d before the cut)%n",
+					failed.nextSetBit(0), failed.previousSetBit(events - 1), sentBeforeCut);
+		}
 		return acked + failedCount == events && ackedLost == 0;
 	}
 
