@@ -58,10 +58,6 @@ final class IdTally {
 		return this.reachedAt;
 	}
 
-	synchronized boolean contains(int sequence) {
-		return this.seen.get(sequence);
-	}
-
 	synchronized long distinct() {
 		return this.distinct;
 	}
