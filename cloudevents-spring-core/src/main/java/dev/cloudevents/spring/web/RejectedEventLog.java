@@ -6,8 +6,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.cloudevents.spring.observation.EventLogging;
-import dev.cloudevents.spring.observation.RateLimitedLog;
+import dev.cloudevents.spring.support.EventLogging;
+import dev.cloudevents.spring.support.RateLimitedLog;
 
 /**
  * Logs requests answered with a {@link CloudEventRequestException} at WARN, at most once
