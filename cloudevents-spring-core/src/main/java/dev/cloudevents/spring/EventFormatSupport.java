@@ -4,10 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Base class of event formats, such as
- * {@link dev.cloudevents.spring.json.JsonEventFormat}: what a format needs from a
- * {@link CloudEvent} beyond the API applications use. Its members are protected, and not
- * on {@code CloudEvent}, because Java has no friend packages: the value type's public API
- * stays the event, its builder and {@link CloudEvent#of}.
+ * {@link dev.cloudevents.spring.json.JsonEventFormat}, and of their readers and writers:
+ * what a format needs from a {@link CloudEvent} beyond the API applications use. Its
+ * members are protected, and not on {@code CloudEvent}, because Java has no friend
+ * packages: the value type's public API stays the event, its builder and
+ * {@link CloudEvent#of}.
  * <p>
  * Applications use a format and never extend this class. Protocol bindings build events
  * with {@link dev.cloudevents.spring.json.JsonEventFormat#binaryModeBuilder()}.

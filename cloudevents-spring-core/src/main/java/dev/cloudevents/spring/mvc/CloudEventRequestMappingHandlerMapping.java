@@ -86,8 +86,9 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	}
 
 	private static @Nullable CloudEventMappingInfo routedOnPath(RequestMappingInfo info, HttpServletRequest request) {
-		return (info.getMethodsCondition().getMatchingCondition(request) != null
-				&& info.getActivePatternsCondition().getMatchingCondition(request) != null) ? mappingOf(info) : null;
+		CloudEventMappingInfo mapping = mappingOf(info);
+		return (mapping != null && info.getMethodsCondition().getMatchingCondition(request) != null
+				&& info.getActivePatternsCondition().getMatchingCondition(request) != null) ? mapping : null;
 	}
 
 	private static boolean otherConditionsMatch(RequestMappingInfo info, HttpServletRequest request) {

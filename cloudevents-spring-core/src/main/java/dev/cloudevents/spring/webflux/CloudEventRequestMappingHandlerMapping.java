@@ -116,12 +116,16 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, ServerWebExchange exchange)
 			throws Exception {
-		Set<RequestMappingInfo> reported = EventRouting.noMatch(infos,
-				(info) -> isOnPath(info, exchange) ? mappingOf(info) : null,
+		Set<RequestMappingInfo> reported = EventRouting.noMatch(infos, (info) -> routedOnPath(info, exchange),
 				(info) -> otherConditionsMatch(info, exchange),
 				() -> exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE),
 				() -> this.reader.getBinding().isBatch(exchange.getRequest().getHeaders()));
 		return super.handleNoMatch(reported, exchange);
+	}
+
+	private static @Nullable CloudEventMappingInfo routedOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
+		CloudEventMappingInfo mapping = mappingOf(info);
+		return (mapping != null && isOnPath(info, exchange)) ? mapping : null;
 	}
 
 	private static boolean otherConditionsMatch(RequestMappingInfo info, ServerWebExchange exchange) {
