@@ -39,6 +39,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,7 +73,7 @@ class KafkaListenerRecordValuesTests {
 
 	@DynamicPropertySource
 	static void topics(DynamicPropertyRegistry registry) {
-		for (String name : List.of("strings", "serde", "raw", "raw-batch", "typed", "numbers")) {
+		for (String name : List.of("strings", "serde", "raw", "raw-batch", "typed", "numbers", "mapped")) {
 			String topic = SharedKafkaBroker.newTopic(name, 1);
 			registry.add("topics." + name, () -> topic);
 		}
@@ -174,6 +175,23 @@ class KafkaListenerRecordValuesTests {
 	}
 
 	@Test
+	void headersMappedAsStringsOrAsMultiValuedListsAreReadAndEveryCopyOfARepeatedOneIsSeen() throws Exception {
+		String topic = topic("mapped");
+		RecordHeaders twice = binaryHeaders("twice");
+		twice.add("ce_type", "com.example.other".getBytes(StandardCharsets.UTF_8));
+		sendRaw(new ProducerRecord<>(topic, 0, (byte[]) null, "{}".getBytes(StandardCharsets.UTF_8), twice));
+		this.template.send(topic, event("mapped", "{}", "application/json"), ContentMode.BINARY).get();
+		CloudEvent event = poll(this.listeners.mapped);
+		assertThat(event.id()).isEqualTo("mapped");
+		assertThat(event.type()).isEqualTo("com.example.order");
+		assertThat(event.source()).hasToString("/orders");
+		assertThat(event.dataContentType()).isEqualTo("application/json");
+		Failure failure = poll(this.failures.queue);
+		assertThat(failure.offset()).isZero();
+		assertThat(failure.message()).contains("The record is not a valid CloudEvent", "ce_type");
+	}
+
+	@Test
 	void aValueOfAnotherTypeFailsSayingWhichDeserializersToUseAndIsLoggedAtError(CapturedOutput output)
 			throws Exception {
 		String topic = topic("numbers");
@@ -262,6 +280,8 @@ class KafkaListenerRecordValuesTests {
 
 		final BlockingQueue<CloudEvent> numbers = new LinkedBlockingQueue<>();
 
+		final BlockingQueue<CloudEvent> mapped = new LinkedBlockingQueue<>();
+
 		@KafkaListener(topics = "${topics.strings}", groupId = "strings", containerFactory = "strings")
 		void onString(CloudEvent event) {
 			this.strings.add(event);
@@ -286,6 +306,11 @@ class KafkaListenerRecordValuesTests {
 		@KafkaListener(topics = "${topics.typed}", groupId = "typed", containerFactory = "strings")
 		void onOrder(@CloudEventData Order order) {
 			this.orders.add(order);
+		}
+
+		@KafkaListener(topics = "${topics.mapped}", groupId = "mapped", containerFactory = "mapped")
+		void onMapped(CloudEvent event) {
+			this.mapped.add(event);
 		}
 
 		@KafkaListener(topics = "${topics.numbers}", groupId = "numbers", containerFactory = "numbers")
@@ -346,6 +371,20 @@ class KafkaListenerRecordValuesTests {
 			BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
 			converter.setRawRecordHeader(true);
 			factory.setBatchMessageConverter(converter);
+			return factory;
+		}
+
+		// the header mapper gives id and source as strings and every copy of the type
+		@Bean
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> mapped(Failures failures) {
+			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = factory(new ByteArrayDeserializer(),
+					failures.errorHandler());
+			SimpleKafkaHeaderMapper headerMapper = new SimpleKafkaHeaderMapper();
+			headerMapper.setRawMappedHeaders(Map.of("ce_id", true, "ce_source", true));
+			headerMapper.setMultiValueHeaderPatterns("ce_type");
+			MessagingMessageConverter converter = new MessagingMessageConverter();
+			converter.setHeaderMapper(headerMapper);
+			factory.setRecordMessageConverter(converter);
 			return factory;
 		}
 
