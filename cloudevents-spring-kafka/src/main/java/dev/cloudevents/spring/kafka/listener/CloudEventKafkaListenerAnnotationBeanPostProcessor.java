@@ -28,7 +28,7 @@ import org.springframework.util.ReflectionUtils;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
 
 /**
  * Spring Kafka's {@code @KafkaListener} processor, extended for CloudEvents: it routes
@@ -100,8 +100,8 @@ public class CloudEventKafkaListenerAnnotationBeanPostProcessor<K, V>
 	private MethodKafkaListenerEndpoint<?, ?> adapt(MethodKafkaListenerEndpoint<?, ?> endpoint, Object bean) {
 		if (endpoint instanceof MultiMethodKafkaListenerEndpoint<?, ?> multi) {
 			Class<?> listenerClass = AopUtils.getTargetClass(bean);
-			Map<Method, CloudEventMappingInfo> mappings = EventTypeRoutes.mappings(listenerClass, multi.getMethods(),
-					multi.getDefaultMethod());
+			Map<Method, CloudEventMappingInfo> mappings = EventTypeRoutes.mappings(bean, listenerClass,
+					multi.getMethods(), multi.getDefaultMethod());
 			if (mappings.isEmpty()) {
 				return endpoint;
 			}

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -17,10 +20,12 @@ import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.HandlerMethod;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.EventRouting;
 
 /**
  * The {@code @KafkaHandler} methods of one class-level {@code @KafkaListener} by the
@@ -42,12 +47,18 @@ final class EventTypeRoutes {
 		this.listener = listener;
 		this.routes = routes;
 		this.defaultHandler = defaultHandler;
-		this.acceptedTypes = CloudEventMappingInfo.typesOf(routes.stream().map(Route::mapping).toList());
+		Set<String> types = new TreeSet<>();
+		routes.forEach((route) -> types.addAll(List.of(Objects
+			.requireNonNull(
+					AnnotatedElementUtils.findMergedAnnotation(route.handler().getMethod(), CloudEventMapping.class))
+			.type())));
+		this.acceptedTypes = List.copyOf(types);
 	}
 
 	/**
 	 * Return the mappings of the handler methods of a class-level listener, checked.
-	 * @param listenerClass the class
+	 * @param bean the listener
+	 * @param listenerClass its class
 	 * @param methods its {@code @KafkaHandler} methods
 	 * @param defaultMethod its default method
 	 * @return the mapping of each mapped method, none if the class does not route by
@@ -55,7 +66,7 @@ final class EventTypeRoutes {
 	 * @throws IllegalStateException if the mappings are ambiguous, or a method would
 	 * silently receive nothing
 	 */
-	static Map<Method, CloudEventMappingInfo> mappings(Class<?> listenerClass, List<Method> methods,
+	static Map<Method, CloudEventMappingInfo> mappings(Object bean, Class<?> listenerClass, List<Method> methods,
 			@Nullable Method defaultMethod) {
 		Map<Method, CloudEventMappingInfo> mappings = new LinkedHashMap<>();
 		for (Method method : methods) {
@@ -96,9 +107,12 @@ final class EventTypeRoutes {
 					+ " is not supported where @KafkaHandler methods route CloudEvents by type: send replies "
 					+ "with a KafkaCloudEventTemplate");
 		}
-		Map<String, CloudEventMappingInfo> byName = new LinkedHashMap<>();
-		mappings.forEach((method, mapping) -> byName.put(describe(method), mapping));
-		CloudEventMappingInfo.assertUnambiguous("@KafkaListener class " + listenerClass.getName(), byName);
+		// the web stacks' check, with the listener class in the place of a request
+		// mapping
+		Map<Method, HandlerMethod> handlerMethods = new LinkedHashMap<>();
+		mappings.keySet().forEach((method) -> handlerMethods.put(method, new HandlerMethod(bean, method)));
+		EventRouting.assertUnambiguous(handlerMethods, mappings::get,
+				(method) -> List.of("@KafkaListener", listenerClass.getName()));
 		return mappings;
 	}
 

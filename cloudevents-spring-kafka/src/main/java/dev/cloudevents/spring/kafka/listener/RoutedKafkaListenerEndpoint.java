@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.adapter.MessagingMessageListenerAdapte
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
 
 /**
  * The endpoint of a class-level {@code @KafkaListener} whose {@code @KafkaHandler}

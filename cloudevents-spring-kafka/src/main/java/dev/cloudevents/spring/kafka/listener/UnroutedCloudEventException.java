@@ -2,7 +2,7 @@ package dev.cloudevents.spring.kafka.listener;
 
 import java.util.List;
 
-import dev.cloudevents.spring.observation.EventLogging;
+import dev.cloudevents.spring.support.EventLogging;
 
 /**
  * Thrown when no {@link dev.cloudevents.spring.annotation.CloudEventMapping

@@ -37,10 +37,9 @@ class KafkaRoutingStartupTests {
 		this.runner.withBean(Ambiguous.class)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("Ambiguous @CloudEventMapping on @KafkaListener class "
-						+ Ambiguous.class.getName() + ": 'KafkaRoutingStartupTests.Ambiguous.one(CloudEvent)' and "
-						+ "'KafkaRoutingStartupTests.Ambiguous.two(CloudEvent)' both match CloudEvents of type "
-						+ "'com.example.*' equally"));
+				.hasMessageContaining("Ambiguous @CloudEventMapping on @KafkaListener " + Ambiguous.class.getName()
+						+ ": '" + Ambiguous.class.getName() + "#one(CloudEvent)' and '" + Ambiguous.class.getName()
+						+ "#two(CloudEvent)' both match CloudEvents of type 'com.example.*' equally"));
 	}
 
 	@Test
