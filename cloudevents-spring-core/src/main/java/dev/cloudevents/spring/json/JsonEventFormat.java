@@ -16,6 +16,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.BufferRecycler;
@@ -88,6 +89,8 @@ public final class JsonEventFormat {
 
 	private final boolean writesDirect;
 
+	private final boolean readsPlain;
+
 	/**
 	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects and
 	 * the {@linkplain EventLimits#defaults() default limits}.
@@ -125,6 +128,7 @@ public final class JsonEventFormat {
 			.build();
 		this.readFactory = factory.rebuild().streamReadConstraints(constraints).build();
 		this.writesDirect = directWritingMatchesGenerator();
+		this.readsPlain = plainReadingMatchesParser(this.readFactory);
 	}
 
 	/**
@@ -194,6 +198,18 @@ public final class JsonEventFormat {
 	}
 
 	/**
+	 * Whether reading plain documents without the parser accepts what the parser does:
+	 * unless the parser checks more than strict JSON and the limits, which a plain
+	 * document keeps to. Every relaxation (comments, say) the parser allows only makes
+	 * documents that are not plain.
+	 */
+	private static boolean plainReadingMatchesParser(JsonFactory factory) {
+		StreamReadConstraints constraints = factory.streamReadConstraints();
+		return !factory.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION) && !constraints.hasMaxDocumentLength()
+				&& !constraints.hasMaxTokenCount();
+	}
+
+	/**
 	 * Write an event as JSON to a stream, which is not closed.
 	 * @param event the event
 	 * @param out the stream
@@ -244,6 +260,20 @@ public final class JsonEventFormat {
 	 * @throws InvalidCloudEventException if the bytes are not a valid event
 	 */
 	public CloudEvent deserialize(byte[] json) {
+		if (this.readsPlain) {
+			CloudEvent event = new JsonEventReader(json, null, this.limits).readPlain();
+			if (event != null) {
+				return event;
+			}
+		}
+		return deserializeWithParser(json);
+	}
+
+	/**
+	 * Read one event with the parser, as {@link #deserialize} does every document that is
+	 * not plain.
+	 */
+	CloudEvent deserializeWithParser(byte[] json) {
 		try (JsonParser parser = createParser(json)) {
 			return new JsonEventReader(json, parser, this.limits).readSingle();
 		}

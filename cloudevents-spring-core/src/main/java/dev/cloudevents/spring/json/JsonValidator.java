@@ -35,21 +35,38 @@ final class JsonValidator {
 	 * @return whether the bytes are one JSON value
 	 */
 	static boolean isJsonValue(byte[] json, int maxDepth) {
+		int end = valueEnd(json, skipWhitespace(json, 0), maxDepth, Integer.MAX_VALUE, Integer.MAX_VALUE);
+		return end >= 0 && skipWhitespace(json, end) == json.length;
+	}
+
+	/**
+	 * Return where the JSON value that starts at {@code start} ends, checking it as
+	 * {@link #isJsonValue} does and, besides, that no number is longer than
+	 * {@code maxNumberLength} characters and no string longer than
+	 * {@code maxStringLength} bytes.
+	 * @param json the bytes
+	 * @param start the index of the value's first byte
+	 * @param maxDepth the deepest nesting allowed
+	 * @param maxNumberLength the longest number allowed
+	 * @param maxStringLength the longest string allowed, in bytes between the quotes
+	 * @return the index after the value, or -1 if there is no such value there
+	 */
+	static int valueEnd(byte[] json, int start, int maxDepth, int maxNumberLength, int maxStringLength) {
 		int length = json.length;
 		int depth = 0;
 		// one bit per level, set for an object: the first 64 levels, then the rest
 		long objects = 0;
 		long[] deepObjects = null;
-		int i = skipWhitespace(json, 0);
+		int i = start;
 		while (true) {
 			// a value starts at i
 			if (i >= length) {
-				return false;
+				return -1;
 			}
 			byte c = json[i];
 			if (c == '{' || c == '[') {
 				if (depth == maxDepth) {
-					return false;
+					return -1;
 				}
 				boolean object = c == '{';
 				if (depth < 64) {
@@ -65,14 +82,14 @@ final class JsonValidator {
 					i++;
 				}
 				else {
-					if (object && (i = name(json, i)) < 0) {
-						return false;
+					if (object && (i = name(json, i, maxStringLength)) < 0) {
+						return -1;
 					}
 					continue;
 				}
 			}
 			else if (c == '"') {
-				i = string(json, i);
+				i = string(json, i, maxStringLength);
 			}
 			else if (c == 't') {
 				i = literal(json, i, "true");
@@ -84,19 +101,23 @@ final class JsonValidator {
 				i = literal(json, i, "null");
 			}
 			else {
+				int numberStart = i;
 				i = number(json, i);
+				if (i - numberStart > maxNumberLength) {
+					return -1;
+				}
 			}
 			// after a value: close containers until a comma or the end
 			while (true) {
 				if (i < 0) {
-					return false;
+					return -1;
+				}
+				if (depth == 0) {
+					return i;
 				}
 				i = skipWhitespace(json, i);
-				if (depth == 0) {
-					return i == length;
-				}
 				if (i >= length) {
-					return false;
+					return -1;
 				}
 				int level = depth - 1;
 				long bits = (level < 64) ? objects : deepObjects[(level - 64) >> 6];
@@ -105,18 +126,18 @@ final class JsonValidator {
 				if (c == ',') {
 					i = skipWhitespace(json, i + 1);
 					if (inObject) {
-						i = name(json, i);
+						i = name(json, i, maxStringLength);
 					}
 					break;
 				}
 				if (c != (inObject ? '}' : ']')) {
-					return false;
+					return -1;
 				}
 				depth--;
 				i++;
 			}
 			if (i < 0) {
-				return false;
+				return -1;
 			}
 		}
 	}
@@ -133,18 +154,18 @@ final class JsonValidator {
 	 * Skip a member name and its colon, and the whitespace after it.
 	 * @return the index of the member's value, or -1
 	 */
-	private static int name(byte[] json, int i) {
+	private static int name(byte[] json, int i, int maxLength) {
 		if (i >= json.length || json[i] != '"') {
 			return -1;
 		}
-		i = skipWhitespace(json, string(json, i));
+		i = skipWhitespace(json, string(json, i, maxLength));
 		if (i < 0 || i >= json.length || json[i] != ':') {
 			return -1;
 		}
 		return skipWhitespace(json, i + 1);
 	}
 
-	private static int skipWhitespace(byte[] json, int i) {
+	static int skipWhitespace(byte[] json, int i) {
 		while (i >= 0 && i < json.length && json[i] <= ' ') {
 			byte c = json[i];
 			if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -157,9 +178,10 @@ final class JsonValidator {
 
 	/**
 	 * Skip the string whose opening quote is at {@code start}.
-	 * @return the index after the closing quote, or -1
+	 * @return the index after the closing quote, or -1 (also for a string longer than
+	 * {@code maxLength} bytes)
 	 */
-	private static int string(byte[] json, int start) {
+	private static int string(byte[] json, int start, int maxLength) {
 		int length = json.length;
 		int i = start + 1;
 		while (true) {
@@ -171,7 +193,7 @@ final class JsonValidator {
 			}
 			byte c = json[i];
 			if (c == '"') {
-				return i + 1;
+				return (i - start - 1 <= maxLength) ? i + 1 : -1;
 			}
 			if (c == '\\') {
 				i = escape(json, i + 1);
