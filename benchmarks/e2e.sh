@@ -10,10 +10,12 @@
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
 #   DURATION=5s ROUNDS=1 benchmarks/e2e.sh # a quick look
 #   ENDPOINTS="bytes from-http" benchmarks/e2e.sh   # some endpoints only (bytes is the floor)
+#   OBSERVATIONS=true benchmarks/e2e.sh    # with an ObservationRegistry recording timers
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
+OBSERVATIONS=${OBSERVATIONS:-false}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -101,7 +103,7 @@ cp "$work/binary.lua" "$work/from-http.lua"
 
 start() { # name main-class port
 	java -Xms512m -Xmx512m -cp "$classpath" "$2" --server.address=127.0.0.1 --server.port="$3" \
-		--logging.level.root=warn --spring.main.banner-mode=off >"$work/$1.log" 2>&1 &
+		--logging.level.root=warn --spring.main.banner-mode=off --e2e.observations="$OBSERVATIONS" >"$work/$1.log" 2>&1 &
 	pids+=($!)
 	local pid=$!
 	for _ in $(seq 1 120); do
@@ -177,7 +179,7 @@ stop_last
 echo "load after: $(uptime)" >&2
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, median of $ROUNDS interleaved rounds after $WARMUP of warm-up per endpoint, 127.0.0.1"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, median of $ROUNDS interleaved rounds after $WARMUP of warm-up per endpoint, 127.0.0.1, observations: $OBSERVATIONS"
 echo
 echo "| app | endpoint | requests/s | p99 (ms) | / bytes |"
 echo "|---|---|---:|---:|---:|"

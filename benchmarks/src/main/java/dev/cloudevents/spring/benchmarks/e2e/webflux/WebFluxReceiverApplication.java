@@ -3,6 +3,7 @@ package dev.cloudevents.spring.benchmarks.e2e.webflux;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
+import dev.cloudevents.spring.benchmarks.e2e.E2eObservations;
 import dev.cloudevents.spring.http.CloudEventHttp;
 
 /**
@@ -23,6 +25,7 @@ import dev.cloudevents.spring.http.CloudEventHttp;
 @SpringBootApplication(
 		excludeName = "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration")
 @RestController
+@Import(E2eObservations.class)
 public class WebFluxReceiverApplication {
 
 	@PostMapping("/binary")

@@ -1,0 +1,7 @@
+/**
+ * What the two end-to-end receivers share.
+ */
+@NullMarked
+package dev.cloudevents.spring.benchmarks.e2e;
+
+import org.jspecify.annotations.NullMarked;
