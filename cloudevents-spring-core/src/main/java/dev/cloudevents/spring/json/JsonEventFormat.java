@@ -36,8 +36,9 @@ import dev.cloudevents.spring.SpecVersion;
 /**
  * The CloudEvents JSON event format, for spec versions 1.0 and 0.3: single events
  * ({@value #CONTENT_TYPE}) and batches ({@value #BATCH_CONTENT_TYPE}). Reads and writes
- * with Jackson's streaming parser and generator; JSON data is copied as it is, never
- * parsed into a tree.
+ * with Jackson's streaming parser and generator, and a plain single event (attribute
+ * strings without escapes, strict JSON) in one pass of its own that accepts exactly what
+ * the parser does; JSON data is copied as it is, never parsed into a tree.
  * <p>
  * Where the specification leaves a choice:
  * <ul>
@@ -91,6 +92,9 @@ public final class JsonEventFormat {
 
 	private final boolean readsPlain;
 
+	// the parser limits names too, to less than strings by default
+	private final int plainMaxStringLength;
+
 	/**
 	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects and
 	 * the {@linkplain EventLimits#defaults() default limits}.
@@ -129,6 +133,8 @@ public final class JsonEventFormat {
 		this.readFactory = factory.rebuild().streamReadConstraints(constraints).build();
 		this.writesDirect = directWritingMatchesGenerator();
 		this.readsPlain = plainReadingMatchesParser(this.readFactory);
+		this.plainMaxStringLength = Math.min(limits.maxStringLength(),
+				this.readFactory.streamReadConstraints().getMaxNameLength());
 	}
 
 	/**
@@ -261,7 +267,7 @@ public final class JsonEventFormat {
 	 */
 	public CloudEvent deserialize(byte[] json) {
 		if (this.readsPlain) {
-			CloudEvent event = new JsonEventReader(json, null, this.limits).readPlain();
+			CloudEvent event = new JsonEventReader(json, null, this.limits).readPlain(this.plainMaxStringLength);
 			if (event != null) {
 				return event;
 			}

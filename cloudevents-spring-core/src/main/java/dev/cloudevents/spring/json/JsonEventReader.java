@@ -137,6 +137,8 @@ final class JsonEventReader {
 
 	private @Nullable Object plainScalar;
 
+	private int plainMaxStringLength;
+
 	JsonEventReader(byte[] json, @Nullable JsonParser parser, EventLimits limits) {
 		this.json = json;
 		this.parser = parser;
@@ -154,11 +156,14 @@ final class JsonEventReader {
 	 * strict RFC 8259 in UTF-8 within the limits. One pass checks the data and finds
 	 * where it ends, where the parser would skip it token by token after a UTF-8 pass
 	 * over the whole document.
+	 * @param maxStringLength the longest string, in bytes, read this way: at most the
+	 * parser's limit of both strings and names
 	 * @return the event, or {@code null} if the document is not plain or not a valid
 	 * event: the parser then reads it and gives the verdict, so that both ways agree on
 	 * every document
 	 */
-	@Nullable CloudEvent readPlain() {
+	@Nullable CloudEvent readPlain(int maxStringLength) {
+		this.plainMaxStringLength = maxStringLength;
 		byte[] json = this.json;
 		int length = json.length;
 		int i = JsonValidator.skipWhitespace(json, 0);
@@ -175,7 +180,7 @@ final class JsonEventReader {
 					return null;
 				}
 				int nameEnd = plainStringEnd(i + 1);
-				if (nameEnd < 0 || !this.plainAscii || nameEnd - i - 1 > this.limits.maxStringLength()) {
+				if (nameEnd < 0 || !this.plainAscii || nameEnd - i - 1 > this.plainMaxStringLength) {
 					return null;
 				}
 				int value = JsonValidator.skipWhitespace(json, nameEnd + 1);
@@ -281,7 +286,7 @@ final class JsonEventReader {
 		byte c = json[i];
 		if (c == '"') {
 			int end = plainStringEnd(i + 1);
-			if (end < 0 || end - i - 1 > this.limits.maxStringLength()) {
+			if (end < 0 || end - i - 1 > this.plainMaxStringLength) {
 				return -1;
 			}
 			this.plainScalar = new String(json, i + 1, end - i - 1,

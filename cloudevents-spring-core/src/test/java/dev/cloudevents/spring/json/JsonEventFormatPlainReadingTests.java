@@ -14,6 +14,8 @@ import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cloudevents.spring.CloudEvent;
@@ -39,6 +41,12 @@ class JsonEventFormatPlainReadingTests {
 				.withMaxNumberLength(3)
 				.withMaxExtensions(1));
 
+	private static final JsonEventFormat SHORT_NAMES = new JsonEventFormat(JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(5).build())
+			.build())
+		.build());
+
 	private static final List<String> NAMES = List.of("specversion", "id", "source", "type", "datacontenttype",
 			"subject", "time", "dataschema", "schemaurl", "datacontentencoding", "data", "data_base64", "traceparent",
 			"ext1", "Bad", "", "caf\u00e9", "d\\u0061ta");
@@ -57,12 +65,14 @@ class JsonEventFormatPlainReadingTests {
 	void eventLikeObjectsAreReadAlike(@ForAll("eventLikeObjects") byte[] json) {
 		assertReadAlike(DEFAULT, json);
 		assertReadAlike(TIGHT, json);
+		assertReadAlike(SHORT_NAMES, json);
 	}
 
 	@Property(tries = 1500)
 	void fuzzedDocumentsAreReadAlike(@ForAll("fuzzed") byte[] json) {
 		assertReadAlike(DEFAULT, json);
 		assertReadAlike(TIGHT, json);
+		assertReadAlike(SHORT_NAMES, json);
 	}
 
 	@Test
@@ -72,7 +82,7 @@ class JsonEventFormatPlainReadingTests {
 				+ "\"datacontenttype\":\"application/json\",\"traceparent\":\"00-0af7-01\",\"flag\":true,"
 				+ "\"data\":{\"note\":\"a \\\"quoted\\\" \\u00e9 \u20ac\",\"n\":[-1.5e3,0,true,null]}}")
 			.getBytes(StandardCharsets.UTF_8);
-		CloudEvent event = new JsonEventReader(json, null, EventLimits.defaults()).readPlain();
+		CloudEvent event = new JsonEventReader(json, null, EventLimits.defaults()).readPlain(50_000);
 		assertThat(event).isNotNull().isEqualTo(DEFAULT.deserializeWithParser(json));
 		assertThat(new String(Objects.requireNonNull(event.data()), StandardCharsets.UTF_8))
 			.isEqualTo("{\"note\":\"a \\\"quoted\\\" \\u00e9 \u20ac\",\"n\":[-1.5e3,0,true,null]}");
@@ -86,7 +96,7 @@ class JsonEventFormatPlainReadingTests {
 			" \n{ \"specversion\" : \"1.0\" , \"id\":\"1\",\"source\":\"/s\",\"type\":\"t\" } \r\n\t" })
 	void otherPlainDocumentsAreReadWithoutTheParser(String document) {
 		byte[] json = document.getBytes(StandardCharsets.UTF_8);
-		CloudEvent event = new JsonEventReader(json, null, EventLimits.defaults()).readPlain();
+		CloudEvent event = new JsonEventReader(json, null, EventLimits.defaults()).readPlain(50_000);
 		assertThat(event).isNotNull().isEqualTo(DEFAULT.deserializeWithParser(json));
 	}
 
