@@ -323,6 +323,10 @@ final class JsonEventReader {
 		if (end < 0) {
 			return -1;
 		}
+		// a value ends with no whitespace
+		while (json[end - 1] <= ' ') {
+			end--;
+		}
 		this.dataToken = switch (c) {
 			case '{' -> JsonToken.START_OBJECT;
 			case '[' -> JsonToken.START_ARRAY;
