@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -30,8 +32,10 @@ import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
  * {@code @KafkaListener} methods that take CloudEvents (with any container factory), a
  * {@link KafkaCloudEventTemplate} on Boot's {@link ProducerFactory}, and, unless the
  * application has an error handler of its own, one that logs a record that is no valid
- * CloudEvent at WARN and skips it. Runs after Boot's Kafka auto-configuration, whose
- * producer factory it uses.
+ * CloudEvent at WARN and skips it. When the application configures no consumer group,
+ * Boot's consumer factory gets the application's name as its {@code group.id}, so that a
+ * {@code @KafkaListener} naming only its topics starts. Runs after Boot's Kafka
+ * auto-configuration, whose producer factory it uses.
  */
 @AutoConfiguration(after = CloudEventsAutoConfiguration.class,
 		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -77,6 +81,20 @@ public final class CloudEventsKafkaAutoConfiguration {
 		observationConvention.ifAvailable(template::setObservationConvention);
 		template.setTraceContextExtension(cloudEventsProperties.getTracing().isExtension());
 		return template;
+	}
+
+	// Spring Kafka needs a group for every listener that subscribes; without one
+	// configured
+	// anywhere, a @KafkaListener naming only its topics would fail at start-up
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DefaultKafkaConsumerFactoryCustomizer.class)
+	static class DefaultConsumerGroupConfiguration {
+
+		@Bean
+		DefaultConsumerGroupCustomizer cloudEventsDefaultConsumerGroupCustomizer(Environment environment) {
+			return new DefaultConsumerGroupCustomizer(environment);
+		}
+
 	}
 
 }

@@ -2,12 +2,16 @@ package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.net.URI;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -100,6 +104,57 @@ class CloudEventsKafkaAutoConfigurationTests {
 					.hasSingleBean(CloudEventKafkaListenerConfigurer.class)
 					.hasBean("myConfigurer");
 			});
+	}
+
+	@Test
+	void withoutAConsumerGroupBootsConsumerFactoryTakesTheApplicationName() {
+		this.runner.withPropertyValues("spring.application.name=order-service")
+			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isEqualTo("order-service"));
+	}
+
+	@Test
+	void aBlankApplicationNameCountsAsNone() {
+		this.runner.withPropertyValues("spring.application.name=")
+			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isEqualTo("application"));
+	}
+
+	@Test
+	void aConsumerGroupConfiguredInAnyOfBootsPropertiesWins() {
+		for (String property : new String[] { "spring.kafka.consumer.group-id", "spring.kafka.properties[group.id]",
+				"spring.kafka.consumer.properties[group.id]" }) {
+			this.runner.withPropertyValues(property + "=billing", "spring.application.name=order-service")
+				.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).as(property)
+					.isEqualTo("billing"));
+		}
+	}
+
+	@Test
+	void theApplicationsOwnConsumerFactoryIsLeftAlone() {
+		DefaultKafkaConsumerFactory<Object, Object> consumerFactory = new DefaultKafkaConsumerFactory<>(
+				java.util.Map.of());
+		this.runner.withBean(ConsumerFactory.class, () -> consumerFactory)
+			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isNull());
+	}
+
+	@Test
+	void withoutAConsumerGroupOrApplicationNameTheGroupIsApplication() {
+		this.runner
+			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isEqualTo("application"));
+	}
+
+	@Test
+	void withoutBootsKafkaModuleThereIsNoDefaultGroup() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(CloudEventsAutoConfiguration.class, CloudEventsKafkaAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(DefaultKafkaConsumerFactoryCustomizer.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("cloudEventsDefaultConsumerGroupCustomizer")
+				.hasSingleBean(CloudEventKafkaListenerConfigurer.class));
+	}
+
+	private static Object groupId(ConsumerFactory<?, ?> consumerFactory) {
+		return consumerFactory.getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
 	}
 
 }
