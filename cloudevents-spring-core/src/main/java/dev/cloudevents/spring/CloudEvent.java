@@ -179,27 +179,18 @@ public final class CloudEvent {
 	}
 
 	/**
-	 * Start building an event that is exactly what is given: nothing is filled in, so a
-	 * missing {@code id} or {@code specversion} is an error. Event formats and protocol
-	 * bindings use it, so that a received event is the event that was sent: a binding
-	 * sets each attribute from its canonical string with
-	 * {@link Builder#attribute(String, String)} and the data with
-	 * {@link Builder#data(String, byte[])}, and reads and writes the JSON format with a
-	 * {@link JsonEventFormat} and its {@link EventLimits}. <pre class="code">
-	 * CloudEvent.Builder builder = CloudEvent.strictBuilder();
-	 * headers.forEach((name, value) -&gt; builder.attribute(name, value)); // "specversion", "id", ...
-	 * CloudEvent event = builder.data(contentType, body).build();
-	 * </pre>
-	 * @return a new builder that fills in nothing
+	 * A builder that fills nothing in, so that a received event is the event that was
+	 * sent; event formats reach it through {@link EventFormatSupport}.
 	 */
-	public static Builder strictBuilder() {
+	static Builder strictBuilder() {
 		return new Builder(false);
 	}
 
 	/**
 	 * Return a builder holding a copy of this event's attributes and data, to derive
 	 * another event from it.
-	 * @return a new builder, strict as {@link #strictBuilder()}
+	 * @return a new builder that fills nothing in: an attribute of this event that is
+	 * removed stays absent
 	 */
 	public Builder mutate() {
 		Builder builder = new Builder(false);
@@ -429,20 +420,19 @@ public final class CloudEvent {
 		return JsonEventFormat.isJsonContentType(this.dataContentType);
 	}
 
-	/**
-	 * Return whether the data is known to be exactly one JSON value: given to
-	 * {@link Builder#jsonData(byte[])}, as event formats do with the JSON data they read.
-	 * @return whether the data bytes need no check before being embedded as JSON
-	 */
-	public boolean isJsonValueData() {
+	// whether the data is known to be exactly one JSON value, as event formats read it:
+	// such bytes need no check before being embedded as JSON
+	boolean isJsonValueData() {
 		return this.jsonValueData && this.data != null;
 	}
 
 	/**
 	 * Return the data as bytes, as received or given to the builder. Data given as an
-	 * object is not serialized here, where no mapper is known: see {@link #dataValue()},
-	 * and {@link dev.cloudevents.spring.json.JsonEventFormat#dataBytes(CloudEvent)} for
-	 * its bytes.
+	 * object to {@link Builder#data(Object)} is not serialized here, where no mapper is
+	 * known: {@link dev.cloudevents.spring.json.JsonEventFormat#dataBytes(CloudEvent)}
+	 * returns its bytes and
+	 * {@link dev.cloudevents.spring.json.JsonEventFormat#dataAs(CloudEvent, Class)} the
+	 * object.
 	 * <p>
 	 * The returned array is the event's own, not a copy, so that large data is never
 	 * copied on its way through: do not modify it.
@@ -452,13 +442,9 @@ public final class CloudEvent {
 		return this.data;
 	}
 
-	/**
-	 * Return the object the data was given as to {@link Builder#data(Object)}, which
-	 * encoders write as JSON with their own {@link JsonMapper}; convert data with
-	 * {@link dev.cloudevents.spring.json.JsonEventFormat#dataAs(CloudEvent, Class)}.
-	 * @return the data object, or {@code null} if the data is bytes or absent
-	 */
-	public @Nullable Object dataValue() {
+	// the object given to Builder.data(Object), which encoders write as JSON with their
+	// own mapper
+	@Nullable Object dataValue() {
 		return this.dataValue;
 	}
 
@@ -725,16 +711,11 @@ public final class CloudEvent {
 			return this;
 		}
 
-		/**
-		 * Set the data to bytes known to be exactly one JSON value in UTF-8, such as the
-		 * slice of a document that an event format has just parsed. Encoders copy such
-		 * data into the JSON format as it is, where bytes given to {@link #data(byte[])}
-		 * are checked first, so that bytes that are not JSON cannot break the envelope.
-		 * Unless a {@code datacontenttype} is set, it becomes {@code application/json}.
-		 * @param json the JSON value, kept as it is (not copied)
-		 * @return this builder
-		 */
-		public Builder jsonData(byte[] json) {
+		// data known to be exactly one JSON value in UTF-8, such as the slice of a
+		// document that an event format has just parsed: encoders copy it into the JSON
+		// format as it is, where bytes given to data(byte[]) are checked first, so that
+		// bytes that are not JSON cannot break the envelope
+		Builder jsonData(byte[] json) {
 			data(json);
 			this.jsonValueData = true;
 			if (this.dataContentType == null) {

@@ -244,7 +244,7 @@ public final class Inputs {
 	 * @return the event
 	 */
 	public static CloudEvent ours(int number, byte[] data) {
-		return CloudEvent.strictBuilder()
+		return CloudEvent.builder()
 			.specVersion(SpecVersion.V1_0)
 			.id(id(number))
 			.source(URI.create(source(number)))

@@ -53,7 +53,7 @@ import dev.cloudevents.spring.observation.CloudEventSendContext;
  *
  * @see ReactiveCloudEventTemplate
  */
-public class CloudEventTemplate extends TemplateSupport {
+public class CloudEventTemplate extends CloudEventTemplateSupport {
 
 	private final RestClient restClient;
 

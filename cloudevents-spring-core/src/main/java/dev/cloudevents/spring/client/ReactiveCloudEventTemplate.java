@@ -59,7 +59,7 @@ import dev.cloudevents.spring.observation.CloudEventSendContext;
  * <p>
  * Configure an instance before its first send; then it is thread-safe.
  */
-public class ReactiveCloudEventTemplate extends TemplateSupport {
+public class ReactiveCloudEventTemplate extends CloudEventTemplateSupport {
 
 	private static final byte[] NO_BODY = new byte[0];
 

@@ -16,8 +16,8 @@ import dev.cloudevents.spring.observation.CloudEventSendContext;
 import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
 import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
 import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.EventLogging;
-import dev.cloudevents.spring.observation.RateLimitedLog;
+import dev.cloudevents.spring.support.EventLogging;
+import dev.cloudevents.spring.support.RateLimitedLog;
 
 /**
  * What both templates observe and log of a delivery: the {@code cloudevents.send}

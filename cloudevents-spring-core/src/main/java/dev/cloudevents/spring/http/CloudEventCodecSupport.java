@@ -17,7 +17,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.json.JsonEventFormat;
-import dev.cloudevents.spring.observation.EventLogging;
+import dev.cloudevents.spring.support.EventLogging;
 
 /**
  * Base of the HTTP message converter and of the reactive reader and writer of

@@ -314,7 +314,7 @@ public final class CloudEventHttpBinding {
 		int extensions = 0;
 		int coreAttributes = v03 ? V03_ATTRIBUTES : V10_ATTRIBUTES;
 		int coreAttributesSeen = 0;
-		CloudEvent.Builder builder = CloudEvent.strictBuilder();
+		CloudEvent.Builder builder = JsonEventFormat.binaryModeBuilder();
 		// The backing map: each of HttpHeaders' views of the names (headerNames(),
 		// headerSet(), forEach) first copies every name into a new case-insensitive map,
 		// about 1 KB a message, more than the rest of the decode. A name that a

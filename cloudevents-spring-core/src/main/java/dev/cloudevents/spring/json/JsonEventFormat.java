@@ -29,6 +29,7 @@ import org.springframework.util.MimeTypeUtils;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimitExceededException;
+import dev.cloudevents.spring.EventFormatSupport;
 import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
@@ -64,7 +65,7 @@ import dev.cloudevents.spring.SpecVersion;
  *
  * @since 0.1.0
  */
-public final class JsonEventFormat {
+public final class JsonEventFormat extends EventFormatSupport {
 
 	/** Media type of a single event in the JSON format. */
 	public static final String CONTENT_TYPE = "application/cloudevents+json";
@@ -185,8 +186,7 @@ public final class JsonEventFormat {
 	 * tells.
 	 */
 	private boolean directWritingMatchesGenerator() {
-		CloudEvent probe = CloudEvent.strictBuilder()
-			.specVersion(SpecVersion.V1_0)
+		CloudEvent.Builder probe = strictBuilder().specVersion(SpecVersion.V1_0)
 			.id("\"quoted\" \\ caf\u00e9 \u20ac \ud83d\ude00 \u2028 </a>")
 			.source("https://example.com/a?b=c#d")
 			.type("t")
@@ -196,11 +196,10 @@ public final class JsonEventFormat {
 			.extension("text", "\u00e9/")
 			.extension("number", -42)
 			.extension("flag", true)
-			.extension("uri", URI.create("urn:x"))
-			.jsonData("{\"a\":[1,2.5e3,\"x\"]}".getBytes(StandardCharsets.UTF_8))
-			.build();
-		JsonEventWriter.Data data = this.eventWriter.data(probe);
-		return Arrays.equals(this.eventWriter.writeDirect(probe, data), serializeWithGenerator(probe, data));
+			.extension("uri", URI.create("urn:x"));
+		CloudEvent event = jsonData(probe, "{\"a\":[1,2.5e3,\"x\"]}".getBytes(StandardCharsets.UTF_8)).build();
+		JsonEventWriter.Data data = this.eventWriter.data(event);
+		return Arrays.equals(this.eventWriter.writeDirect(event, data), serializeWithGenerator(event, data));
 	}
 
 	/**
@@ -306,6 +305,24 @@ public final class JsonEventFormat {
 	}
 
 	/**
+	 * Start building an event received in binary mode, where a protocol binding reads the
+	 * attributes from headers and the data from the body. Unlike
+	 * {@link CloudEvent#builder()}, it fills nothing in, so that the received event is
+	 * the event that was sent: a missing {@code id} or {@code specversion} is an error
+	 * and a missing {@code time} stays missing. <pre class="code">
+	 * CloudEvent.Builder builder = JsonEventFormat.binaryModeBuilder();
+	 * headers.forEach((name, value) -&gt; builder.attribute(name, value)); // "specversion", "id", ...
+	 * CloudEvent event = builder.data(contentType, body).build();
+	 * </pre> Protocol bindings build on it (the HTTP and Kafka bindings of this project
+	 * do) and read and write structured mode with a format instance and its
+	 * {@link EventLimits}; applications build events with {@link CloudEvent#builder()}.
+	 * @return a new builder that fills nothing in
+	 */
+	public static CloudEvent.Builder binaryModeBuilder() {
+		return strictBuilder();
+	}
+
+	/**
 	 * Return the data of an event as bytes: the bytes it holds, or the object given to
 	 * {@link CloudEvent.Builder#data(Object)} written as JSON with this format's
 	 * {@link JsonMapper}, the application's one in a Spring Boot application.
@@ -313,7 +330,7 @@ public final class JsonEventFormat {
 	 * @return the data, or {@code null} if the event has none
 	 */
 	public byte @Nullable [] dataBytes(CloudEvent event) {
-		Object value = event.dataValue();
+		Object value = dataValue(event);
 		return (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
 	}
 
@@ -342,7 +359,7 @@ public final class JsonEventFormat {
 	 * @throws InvalidCloudEventException if the data cannot be read as that type
 	 */
 	public @Nullable Object dataAs(CloudEvent event, Type type) {
-		Object value = event.dataValue();
+		Object value = dataValue(event);
 		if (value != null && type instanceof Class<?> target && target.isInstance(value)) {
 			return value;
 		}

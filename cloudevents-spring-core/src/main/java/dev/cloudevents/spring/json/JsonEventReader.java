@@ -26,6 +26,7 @@ import tools.jackson.core.json.UTF8StreamJsonParser;
 import org.springframework.util.MimeTypeUtils;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventFormatSupport;
 import dev.cloudevents.spring.EventLimitExceededException;
 import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.EventLimits.Limit;
@@ -38,7 +39,7 @@ import dev.cloudevents.spring.SpecVersion;
  * from, and nothing about {@code data} is decided before the object ends, because
  * {@code specversion} and {@code datacontenttype} may come after it.
  */
-final class JsonEventReader {
+final class JsonEventReader extends EventFormatSupport {
 
 	static final String DATA = "data";
 
@@ -716,7 +717,7 @@ final class JsonEventReader {
 
 	private CloudEvent build() {
 		SpecVersion version = SpecVersion.of(this.specVersion);
-		CloudEvent.Builder builder = CloudEvent.strictBuilder().specVersion(version);
+		CloudEvent.Builder builder = strictBuilder().specVersion(version);
 		if (this.id != null) {
 			builder.id(this.id);
 		}
@@ -785,7 +786,7 @@ final class JsonEventReader {
 			builder.data(base64Data((String) this.dataContentEncoding));
 		}
 		else if (contentType == null || JsonEventFormat.isJsonContentType(contentType)) {
-			builder.jsonData(Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
+			jsonData(builder, Arrays.copyOfRange(this.json, this.dataStart, this.dataEnd));
 			if (contentType == null) {
 				// the spec's implied type, made explicit for bindings
 				// that re-encode the event

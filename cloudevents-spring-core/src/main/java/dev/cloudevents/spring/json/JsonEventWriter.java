@@ -20,6 +20,7 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventFormatSupport;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.SpecVersion;
 
@@ -28,7 +29,7 @@ import dev.cloudevents.spring.SpecVersion;
  * an object through {@link JsonGenerator#writePOJO(Object)}, JSON data bytes copied as a
  * raw value, text as a JSON string, anything else in Base64.
  */
-final class JsonEventWriter {
+final class JsonEventWriter extends EventFormatSupport {
 
 	private static final SerializableString SPECVERSION = new SerializedString(CloudEvent.SPECVERSION);
 
@@ -90,7 +91,7 @@ final class JsonEventWriter {
 	 * to be JSON or text.
 	 */
 	Data data(CloudEvent event) {
-		Object value = event.dataValue();
+		Object value = dataValue(event);
 		String contentType = event.dataContentType();
 		String encoding = event.dataContentEncoding();
 		if (value != null && encoding == null
@@ -98,7 +99,7 @@ final class JsonEventWriter {
 			return new Data(DataMode.OBJECT, null, null);
 		}
 		byte[] bytes = (value != null) ? this.jsonMapper.writeValueAsBytes(value) : event.data();
-		DataMode mode = (encoding == null && event.isJsonValueData() && event.isJsonData()) ? DataMode.JSON
+		DataMode mode = (encoding == null && isJsonValueData(event) && event.isJsonData()) ? DataMode.JSON
 				: dataMode(bytes, contentType, encoding);
 		if (mode == DataMode.BASE64 && event.specVersion() == SpecVersion.V0_3) {
 			encoding = JsonEventReader.BASE64;
@@ -127,7 +128,7 @@ final class JsonEventWriter {
 	 */
 	void write(JsonGenerator generator, CloudEvent event, Data data, @Nullable SplicingOutput output) {
 		SpecVersion version = event.specVersion();
-		Object value = event.dataValue();
+		Object value = dataValue(event);
 		String contentType = event.dataContentType();
 		String encoding = data.encoding();
 		byte[] bytes = data.bytes();

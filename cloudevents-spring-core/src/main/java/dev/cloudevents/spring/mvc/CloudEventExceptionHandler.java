@@ -18,7 +18,7 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.web.CloudEventRequestException;
-import dev.cloudevents.spring.web.RejectedEventLog;
+import dev.cloudevents.spring.support.RejectedEventLog;
 
 /**
  * Answers a {@link CloudEventRequestException} with its status (400, 413 or 415) and an

@@ -7,8 +7,8 @@ import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.mvc.condition.RequestCondition;
 
 import dev.cloudevents.spring.CloudEvent;
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
-import dev.cloudevents.spring.web.CloudEventMappingInfo.Match;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo.Match;
 
 /**
  * The request condition of a {@code @CloudEventMapping} method: it matches the requests

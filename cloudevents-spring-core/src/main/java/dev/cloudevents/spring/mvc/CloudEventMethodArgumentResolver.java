@@ -18,7 +18,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
-import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.support.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**

@@ -27,7 +27,7 @@ import dev.cloudevents.spring.observation.CloudEventReceiveObservationConvention
 import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
 import dev.cloudevents.spring.observation.DefaultCloudEventReceiveObservationConvention;
 import dev.cloudevents.spring.observation.TraceContextExtension;
-import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.support.CloudEventDataReader;
 
 /**
  * Observes each request to a Spring MVC handler method that takes a {@link CloudEvent}, a

@@ -1,9 +1,6 @@
 package dev.cloudevents.spring.mvc;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +14,10 @@ import org.springframework.web.servlet.mvc.condition.RequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
 import dev.cloudevents.spring.http.converter.CloudEventHttpMessageConverter;
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.EventRouting;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -65,15 +62,12 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	@Override
 	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
 		super.handlerMethodsInitialized(handlerMethods);
-		Map<List<Object>, Map<String, CloudEventMappingInfo>> byOtherConditions = new LinkedHashMap<>();
-		handlerMethods.forEach((info, handlerMethod) -> {
-			if (info.getCustomCondition() instanceof CloudEventMappingCondition condition) {
-				byOtherConditions.computeIfAbsent(otherConditions(info), (key) -> new LinkedHashMap<>())
-					.put(handlerMethod.toString(), condition.info());
-			}
-		});
-		byOtherConditions.forEach((conditions, mappings) -> CloudEventMappingInfo
-			.assertUnambiguous(conditions.get(0) + " " + conditions.get(1), mappings));
+		EventRouting.assertUnambiguous(handlerMethods, CloudEventRequestMappingHandlerMapping::mappingOf,
+				CloudEventRequestMappingHandlerMapping::otherConditions);
+	}
+
+	private static @Nullable CloudEventMappingInfo mappingOf(RequestMappingInfo info) {
+		return (info.getCustomCondition() instanceof CloudEventMappingCondition condition) ? condition.info() : null;
 	}
 
 	private static List<Object> otherConditions(RequestMappingInfo info) {
@@ -85,40 +79,16 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath,
 			HttpServletRequest request) throws ServletException {
-		List<RequestMappingInfo> onPath = new ArrayList<>();
-		for (RequestMappingInfo info : infos) {
-			if (info.getCustomCondition() instanceof CloudEventMappingCondition
-					&& info.getMethodsCondition().getMatchingCondition(request) != null
-					&& info.getActivePatternsCondition().getMatchingCondition(request) != null) {
-				onPath.add(info);
-			}
-		}
-		if (onPath.isEmpty()) {
-			return super.handleNoMatch(infos, lookupPath, request);
-		}
-		CloudEvent event = this.events.read(request);
-		List<CloudEventMappingInfo> mappings = new ArrayList<>();
-		Set<RequestMappingInfo> notTaking = new HashSet<>();
-		boolean onlyEventMismatch = false;
-		for (RequestMappingInfo info : onPath) {
-			CloudEventMappingInfo mapping = ((CloudEventMappingCondition) info.getCustomCondition()).info();
-			mappings.add(mapping);
-			if (event == null || mapping.match(event) == null) {
-				notTaking.add(info);
-				onlyEventMismatch |= otherConditionsMatch(info, request);
-			}
-		}
-		if (notTaking.size() < onPath.size()) {
-			// a method takes the event but another condition of it failed: Spring tells
-			// which, leaving out the methods that do not take the event
-			Set<RequestMappingInfo> others = new HashSet<>(infos);
-			others.removeAll(notTaking);
-			return super.handleNoMatch(others, lookupPath, request);
-		}
-		if (!onlyEventMismatch) {
-			return super.handleNoMatch(infos, lookupPath, request);
-		}
-		throw CloudEventRequestException.unrouted(event, this.events.isBatch(request), mappings);
+		Set<RequestMappingInfo> reported = EventRouting.noMatch(infos, (info) -> routedOnPath(info, request),
+				(info) -> otherConditionsMatch(info, request), () -> this.events.read(request),
+				() -> this.events.isBatch(request));
+		return super.handleNoMatch(reported, lookupPath, request);
+	}
+
+	private static @Nullable CloudEventMappingInfo routedOnPath(RequestMappingInfo info, HttpServletRequest request) {
+		CloudEventMappingInfo mapping = mappingOf(info);
+		return (mapping != null && info.getMethodsCondition().getMatchingCondition(request) != null
+				&& info.getActivePatternsCondition().getMatchingCondition(request) != null) ? mapping : null;
 	}
 
 	private static boolean otherConditionsMatch(RequestMappingInfo info, HttpServletRequest request) {

@@ -1,7 +1,6 @@
 /**
  * Micrometer observations of CloudEvents sent and received ({@code cloudevents.send},
- * {@code cloudevents.receive}), their conventions, the distributed-tracing extension and
- * the library's logging of events.
+ * {@code cloudevents.receive}), their conventions and the distributed-tracing extension.
  */
 @NullMarked
 package dev.cloudevents.spring.observation;

@@ -2,7 +2,6 @@ package dev.cloudevents.spring.web;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +62,7 @@ public class CloudEventRequestException extends ResponseStatusException {
 	 * @param detail what is wrong, never the data itself
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	protected CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
+	public CloudEventRequestException(HttpStatusCode status, URI type, @Nullable String title, String detail,
 			@Nullable Throwable cause) {
 		super(status, detail, cause);
 		getBody().setType(type);
@@ -129,24 +128,6 @@ public class CloudEventRequestException extends ResponseStatusException {
 	}
 
 	/**
-	 * Create the exception for a binary-mode event with form data ({@code multipart/*} or
-	 * {@code application/x-www-form-urlencoded}) whose body the servlet container read as
-	 * parts or parameters before the event could be read: 415, as this receiver,
-	 * configured so, cannot take the media type.
-	 * @param contentType the {@code Content-Type} of the request
-	 * @return the exception
-	 */
-	public static CloudEventRequestException formBodyConsumed(String contentType) {
-		String fix = contentType.regionMatches(true, 0, "multipart/", 0, 10)
-				? "to receive events with multipart data, set spring.servlet.multipart.resolve-lazily=true"
-				: "a filter read the request parameters";
-		return new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_FORMAT_TYPE,
-				"Unsupported CloudEvent format", "The body of Content-Type '" + contentType
-						+ "' was read as form data before the CloudEvent could be; " + fix,
-				null);
-	}
-
-	/**
 	 * Create the exception for event data that was read but is not valid, as a
 	 * {@code @Valid} parameter requires: 400, with a detail and an {@code errors}
 	 * property naming each field and what is wrong with it, without echoing the data.
@@ -169,48 +150,6 @@ public class CloudEventRequestException extends ResponseStatusException {
 				"Invalid CloudEvent data", detail.toString(), null);
 		result.getBody().setProperty("errors", list);
 		return result;
-	}
-
-	/**
-	 * Create the exception for a request to a path whose handler methods all route by
-	 * {@link dev.cloudevents.spring.annotation.CloudEventMapping @CloudEventMapping} and
-	 * none of which takes it. An event gets 422 Unprocessable Content, with
-	 * {@code eventType} and {@code acceptedTypes} properties: it is valid and in a
-	 * supported format, but of a type this path does not process, which no retry changes
-	 * (Knative's delivery contract retries 404, and the path does exist). A batch gets
-	 * 415, as its events are not routed one by one; a request without a CloudEvent gets
-	 * 400.
-	 * @param event the request's event, or {@code null} for a batch or no event
-	 * @param batch whether the request carries a batch
-	 * @param mappings the mappings of the path's methods
-	 * @return the exception
-	 */
-	public static CloudEventRequestException unrouted(@Nullable CloudEvent event, boolean batch,
-			Collection<CloudEventMappingInfo> mappings) {
-		List<String> types = CloudEventMappingInfo.typesOf(mappings);
-		if (event != null) {
-			boolean narrowed = mappings.stream().anyMatch(CloudEventMappingInfo::namesSourceOrSpecVersion);
-			String what = narrowed ? "this CloudEvent (type '" + event.type() + "', source '" + event.source()
-					+ "', specversion " + event.specVersion() + ")" : "CloudEvents of type '" + event.type() + "'";
-			CloudEventRequestException result = new CloudEventRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
-					UNROUTED_TYPE, "No handler for the CloudEvent type",
-					"No handler method here takes " + what + "; the types taken here are " + types, null);
-			result.getBody().setProperty("eventType", event.type());
-			result.getBody().setProperty("acceptedTypes", types);
-			return result;
-		}
-		if (batch) {
-			CloudEventRequestException result = new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					UNSUPPORTED_FORMAT_TYPE, "Unsupported CloudEvent format",
-					"A batch is not routed by event type: the handler methods here take single events of the types "
-							+ types,
-					null);
-			result.getBody().setProperty("acceptedTypes", types);
-			return result;
-		}
-		return of(new InvalidCloudEventException(CloudEvent.SPECVERSION,
-				"is required: the request has neither a CloudEvents Content-Type nor a 'ce-specversion' header, "
-						+ "and the handler methods here take CloudEvents of the types " + types));
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * Support shared by the Spring MVC and WebFlux adapters: reading typed data and the error
- * responses for events that cannot be read.
+ * The error responses of the Spring MVC and WebFlux adapters for requests that carry no
+ * CloudEvent the application can accept.
  */
 @NullMarked
 package dev.cloudevents.spring.web;

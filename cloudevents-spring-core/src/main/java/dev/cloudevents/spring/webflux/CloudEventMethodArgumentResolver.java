@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
-import dev.cloudevents.spring.web.CloudEventDataReader;
+import dev.cloudevents.spring.support.CloudEventDataReader;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**

@@ -1,9 +1,6 @@
 package dev.cloudevents.spring.webflux;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventMapping;
-import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.http.codec.CloudEventHttpMessageReader;
-import dev.cloudevents.spring.web.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.CloudEventMappingInfo;
+import dev.cloudevents.spring.support.EventRouting;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
@@ -72,18 +69,13 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	@Override
 	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
 		super.handlerMethodsInitialized(handlerMethods);
-		List<RequestMappingInfo> routed = new ArrayList<>();
-		Map<List<Object>, Map<String, CloudEventMappingInfo>> byOtherConditions = new LinkedHashMap<>();
-		handlerMethods.forEach((info, handlerMethod) -> {
-			if (info.getCustomCondition() instanceof CloudEventMappingCondition condition) {
-				routed.add(info);
-				byOtherConditions.computeIfAbsent(otherConditions(info), (key) -> new LinkedHashMap<>())
-					.put(handlerMethod.toString(), condition.info());
-			}
-		});
-		byOtherConditions.forEach((conditions, mappings) -> CloudEventMappingInfo
-			.assertUnambiguous(conditions.get(0) + " " + conditions.get(1), mappings));
-		this.routedMappings = List.copyOf(routed);
+		EventRouting.assertUnambiguous(handlerMethods, CloudEventRequestMappingHandlerMapping::mappingOf,
+				CloudEventRequestMappingHandlerMapping::otherConditions);
+		this.routedMappings = handlerMethods.keySet().stream().filter((info) -> mappingOf(info) != null).toList();
+	}
+
+	private static @Nullable CloudEventMappingInfo mappingOf(RequestMappingInfo info) {
+		return (info.getCustomCondition() instanceof CloudEventMappingCondition condition) ? condition.info() : null;
 	}
 
 	private static List<Object> otherConditions(RequestMappingInfo info) {
@@ -124,39 +116,16 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, ServerWebExchange exchange)
 			throws Exception {
-		List<RequestMappingInfo> onPath = new ArrayList<>();
-		for (RequestMappingInfo info : infos) {
-			if (info.getCustomCondition() instanceof CloudEventMappingCondition && isOnPath(info, exchange)) {
-				onPath.add(info);
-			}
-		}
-		if (onPath.isEmpty()) {
-			return super.handleNoMatch(infos, exchange);
-		}
-		CloudEvent event = exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE);
-		List<CloudEventMappingInfo> mappings = new ArrayList<>();
-		Set<RequestMappingInfo> notTaking = new HashSet<>();
-		boolean onlyEventMismatch = false;
-		for (RequestMappingInfo info : onPath) {
-			CloudEventMappingInfo mapping = ((CloudEventMappingCondition) info.getCustomCondition()).info();
-			mappings.add(mapping);
-			if (event == null || mapping.match(event) == null) {
-				notTaking.add(info);
-				onlyEventMismatch |= otherConditionsMatch(info, exchange);
-			}
-		}
-		if (notTaking.size() < onPath.size()) {
-			// a method takes the event but another condition of it failed: WebFlux tells
-			// which, leaving out the methods that do not take the event
-			Set<RequestMappingInfo> others = new HashSet<>(infos);
-			others.removeAll(notTaking);
-			return super.handleNoMatch(others, exchange);
-		}
-		if (!onlyEventMismatch) {
-			return super.handleNoMatch(infos, exchange);
-		}
-		CloudEventHttpBinding binding = this.reader.getBinding();
-		throw CloudEventRequestException.unrouted(event, binding.isBatch(exchange.getRequest().getHeaders()), mappings);
+		Set<RequestMappingInfo> reported = EventRouting.noMatch(infos, (info) -> routedOnPath(info, exchange),
+				(info) -> otherConditionsMatch(info, exchange),
+				() -> exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE),
+				() -> this.reader.getBinding().isBatch(exchange.getRequest().getHeaders()));
+		return super.handleNoMatch(reported, exchange);
+	}
+
+	private static @Nullable CloudEventMappingInfo routedOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
+		CloudEventMappingInfo mapping = mappingOf(info);
+		return (mapping != null && isOnPath(info, exchange)) ? mapping : null;
 	}
 
 	private static boolean otherConditionsMatch(RequestMappingInfo info, ServerWebExchange exchange) {

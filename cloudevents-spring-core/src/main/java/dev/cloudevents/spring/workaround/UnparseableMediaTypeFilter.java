@@ -20,12 +20,13 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
  * Answers 400 with a problem detail for a request whose {@code Content-Type} or
- * {@code Accept} the running Spring Framework fails to parse (see
- * {@link UnparseableMediaTypes}), before Spring MVC answers it with 500: a handler with a
- * {@code consumes} condition anywhere in the application is enough for that. A filter,
- * because handler mapping comes before any interceptor or advice; it writes the problem
- * itself, because Spring's error rendering reads {@code Accept} too. Needed only while
- * {@link UnparseableMediaTypes#springParserFails()}.
+ * {@code Accept} the running Spring Framework fails to parse (7.0.8 fails on a value that
+ * starts with a quote, spring-framework#36971), before Spring MVC answers it with 500: a
+ * handler with a {@code consumes} condition anywhere in the application is enough for
+ * that. A filter, because handler mapping comes before any interceptor or advice; it
+ * writes the problem itself, because Spring's error rendering reads {@code Accept} too.
+ * Needed only on a Framework with the defect, 7.0.8 (the starter registers it only
+ * there).
  *
  * @since 0.1.0
  */

@@ -11,12 +11,13 @@ import org.springframework.web.server.WebFilterChain;
 import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
- * Refuses a request whose {@code Accept} the running Spring Framework fails to parse (see
- * {@link UnparseableMediaTypes}) with a {@link CloudEventRequestException} (400), which
+ * Refuses a request whose {@code Accept} the running Spring Framework fails to parse
+ * (7.0.8 fails on a value that starts with a quote, spring-framework#36971) with a
+ * {@link CloudEventRequestException} (400), which
  * {@link dev.cloudevents.spring.webflux.CloudEventWebExceptionHandler} answers, before
  * WebFlux answers it with 500. Such a {@code Content-Type} never gets this far: Reactor
- * Netty's request adapter fails on it first and closes the connection. Needed only while
- * {@link UnparseableMediaTypes#springParserFails()}.
+ * Netty's request adapter fails on it first and closes the connection. Needed only on a
+ * Framework with the defect, 7.0.8 (the starter registers it only there).
  *
  * @since 0.1.0
  */

@@ -21,24 +21,12 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * {@code produces} condition of any handler, content negotiation, error rendering. The
  * filters that use this answer 400 first.
  *
- * @since 0.1.0
  * @see UnparseableMediaTypeFilter
  * @see UnparseableMediaTypeWebFilter
  */
-public final class UnparseableMediaTypes {
-
-	private static final boolean parserFails = fails("\"a/b", MimeTypeUtils::parseMimeType);
+final class UnparseableMediaTypes {
 
 	private UnparseableMediaTypes() {
-	}
-
-	/**
-	 * Return whether the running Spring Framework's media-type parser has the defect, so
-	 * that a guard is needed at all.
-	 * @return whether a value starting with a quote makes the parser fail unexpectedly
-	 */
-	public static boolean springParserFails() {
-		return parserFails;
 	}
 
 	/**

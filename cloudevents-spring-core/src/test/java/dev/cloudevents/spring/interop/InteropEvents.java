@@ -69,7 +69,7 @@ final class InteropEvents {
 	}
 
 	private static CloudEvent.Builder base(SpecVersion version, String kind) {
-		return CloudEvent.strictBuilder()
+		return CloudEvent.builder()
 			.specVersion(version)
 			.id("interop-" + kind + "-" + version.value())
 			.source("https://example.com/orders")

@@ -194,7 +194,7 @@ class JsonEventFormatTests {
 	}
 
 	private static CloudEvent.Builder minimal(SpecVersion version) {
-		return CloudEvent.strictBuilder().specVersion(version).id("1").source("/s").type("t");
+		return JsonEventFormat.binaryModeBuilder().specVersion(version).id("1").source("/s").type("t");
 	}
 
 	private static byte[] bytes(String text) {

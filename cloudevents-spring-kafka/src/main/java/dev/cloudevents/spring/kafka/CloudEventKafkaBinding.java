@@ -271,7 +271,7 @@ public final class CloudEventKafkaBinding {
 		int extensionHeaders = 0;
 		int attributesSeen = 0;
 		boolean duplicates = false;
-		CloudEvent.Builder builder = CloudEvent.strictBuilder();
+		CloudEvent.Builder builder = JsonEventFormat.binaryModeBuilder();
 		for (Header header : headers) {
 			String key = header.key();
 			if (!key.startsWith(HEADER_PREFIX)) {

@@ -29,7 +29,7 @@ import dev.cloudevents.spring.observation.CloudEventSendContext;
 import dev.cloudevents.spring.observation.CloudEventSendObservationConvention;
 import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
 import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConvention;
-import dev.cloudevents.spring.observation.EventLogging;
+import dev.cloudevents.spring.support.EventLogging;
 import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**

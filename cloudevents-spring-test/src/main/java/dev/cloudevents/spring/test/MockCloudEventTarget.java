@@ -1,8 +1,6 @@
 package dev.cloudevents.spring.test;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -42,21 +40,16 @@ import dev.cloudevents.spring.http.CloudEventHttpBinding;
  * CloudEvent, fails the send with an {@link AssertionError}, which {@link #verify()}
  * reports again in case the code under test swallowed it. A reply event is written in the
  * content mode of the request. Thread-safe: sends may come from any thread, and
- * {@link #verify(Duration)} waits for sends that run in the background.
+ * {@link #verify(java.time.Duration)} waits for sends that run in the background.
  */
-public final class MockCloudEventTarget {
+public final class MockCloudEventTarget
+		extends AbstractMockTarget<MockCloudEventTarget.ExpectedEvents, MockCloudEventTarget.CapturedRequest> {
 
 	private static final CloudEventHttpBinding binding = new CloudEventHttpBinding();
 
 	private static final JsonMapper problemMapper = JsonMapper.builder()
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
-
-	private final Expectations<ExpectedEvents> expectations = new Expectations<>();
-
-	private final List<CapturedRequest> requests = new ArrayList<>();
-
-	private final List<String> failures = new ArrayList<>();
 
 	private MockCloudEventTarget() {
 	}
@@ -79,88 +72,26 @@ public final class MockCloudEventTarget {
 	}
 
 	/**
-	 * Expect one event of the given type, answered with {@code 202 Accepted} unless told
-	 * otherwise.
-	 * @param type the event type
-	 * @return the expectation, to set its answer
-	 */
-	public ExpectedEvents expect(String type) {
-		return expect(1, type);
-	}
-
-	/**
-	 * Expect a number of events of the given type, each answered with
-	 * {@code 202 Accepted} unless told otherwise.
-	 * @param count how many events
-	 * @param type the event type
-	 * @return the expectation, to set its answer
-	 */
-	public synchronized ExpectedEvents expect(int count, String type) {
-		ExpectedEvents expected = new ExpectedEvents();
-		this.expectations.add(count, type, expected);
-		return expected;
-	}
-
-	/**
-	 * Verify that every expected event was received, and nothing unexpected.
-	 * @throws AssertionError if not
-	 */
-	public void verify() {
-		verify(Duration.ZERO);
-	}
-
-	/**
-	 * Verify that every expected event is received within the given time, and nothing
-	 * unexpected: for code that sends in the background.
-	 * @param timeout how long to wait for the expected events
-	 * @throws AssertionError if not
-	 */
-	public synchronized void verify(Duration timeout) {
-		this.expectations.await(this, () -> !this.failures.isEmpty(), timeout);
-		this.expectations.verify(this.failures, received());
-	}
-
-	/**
-	 * Return every event received so far, in the order they arrived, those of a batch in
-	 * the batch's order.
-	 * @return the events
-	 */
-	public synchronized List<CloudEvent> received() {
-		return this.requests.stream().flatMap((request) -> request.events().stream()).toList();
-	}
-
-	/**
 	 * Return every request received so far that carried events, in the order they
 	 * arrived, with how they travelled.
 	 * @return the requests
 	 */
-	public synchronized List<CapturedRequest> requests() {
-		return List.copyOf(this.requests);
+	public List<CapturedRequest> requests() {
+		return captured();
 	}
 
-	/**
-	 * Forget the expectations, the received events and the failures.
-	 */
-	public synchronized void reset() {
-		this.expectations.clear();
-		this.requests.clear();
-		this.failures.clear();
+	@Override
+	ExpectedEvents newExpectation() {
+		return new ExpectedEvents();
 	}
 
-	synchronized Answer handle(URI uri, HttpHeaders headers, byte[] body) {
-		try {
-			CapturedRequest request = read(uri, headers, body);
-			Answer answer = answer(request);
-			this.requests.add(request);
-			return answer;
-		}
-		catch (AssertionError ex) {
-			this.failures.add(ex.getMessage());
-			throw ex;
-		}
-		finally {
-			notifyAll();
-		}
+	@Override
+	List<CloudEvent> eventsOf(CapturedRequest request) {
+		return request.events();
+	}
+
+	Answer handle(URI uri, HttpHeaders headers, byte[] body) {
+		return handle(() -> read(uri, headers, body), this::answer);
 	}
 
 	private CapturedRequest read(URI uri, HttpHeaders headers, byte[] body) {
@@ -181,10 +112,7 @@ public final class MockCloudEventTarget {
 	}
 
 	private Answer answer(CapturedRequest request) {
-		if (this.expectations.isEmpty()) {
-			return Answer.status(HttpStatus.ACCEPTED);
-		}
-		List<ExpectedEvents> matched = this.expectations.match(request.events(), request.uri().toString());
+		List<ExpectedEvents> matched = match(request.events(), request.uri().toString());
 		if (matched.isEmpty()) {
 			return Answer.status(HttpStatus.ACCEPTED);
 		}

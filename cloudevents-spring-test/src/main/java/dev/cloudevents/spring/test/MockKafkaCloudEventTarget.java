@@ -1,7 +1,5 @@
 package dev.cloudevents.spring.test;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,15 +31,10 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
  * {@code @SpringBootTest}, {@link AutoConfigureMockKafkaCloudEventTarget} puts the
  * producer factory in place of Boot's. Thread-safe.
  */
-public final class MockKafkaCloudEventTarget {
+public final class MockKafkaCloudEventTarget extends
+		AbstractMockTarget<MockKafkaCloudEventTarget.ExpectedRecords, MockKafkaCloudEventTarget.CapturedRecord> {
 
 	private static final CloudEventKafkaBinding binding = new CloudEventKafkaBinding();
-
-	private final Expectations<ExpectedRecords> expectations = new Expectations<>();
-
-	private final List<CapturedRecord> records = new ArrayList<>();
-
-	private final List<String> failures = new ArrayList<>();
 
 	private MockKafkaCloudEventTarget() {
 	}
@@ -64,90 +57,33 @@ public final class MockKafkaCloudEventTarget {
 	}
 
 	/**
-	 * Expect one event of the given type, whose send completes.
-	 * @param type the event type
-	 * @return the expectation, to make its sends fail
-	 */
-	public ExpectedRecords expect(String type) {
-		return expect(1, type);
-	}
-
-	/**
-	 * Expect a number of events of the given type, whose sends complete.
-	 * @param count how many events
-	 * @param type the event type
-	 * @return the expectation, to make its sends fail
-	 */
-	public synchronized ExpectedRecords expect(int count, String type) {
-		ExpectedRecords expected = new ExpectedRecords();
-		this.expectations.add(count, type, expected);
-		return expected;
-	}
-
-	/**
-	 * Verify that every expected event was received, and nothing unexpected.
-	 * @throws AssertionError if not
-	 */
-	public void verify() {
-		verify(Duration.ZERO);
-	}
-
-	/**
-	 * Verify that every expected event is received within the given time, and nothing
-	 * unexpected.
-	 * @param timeout how long to wait for the expected events
-	 * @throws AssertionError if not
-	 */
-	public synchronized void verify(Duration timeout) {
-		this.expectations.await(this, () -> !this.failures.isEmpty(), timeout);
-		this.expectations.verify(this.failures, received());
-	}
-
-	/**
-	 * Return every event received so far, in the order they were sent.
-	 * @return the events
-	 */
-	public synchronized List<CloudEvent> received() {
-		return this.records.stream().map(CapturedRecord::event).toList();
-	}
-
-	/**
 	 * Return every record received so far, in the order they were sent, with topic, key
 	 * and content mode.
 	 * @return the records
 	 */
-	public synchronized List<CapturedRecord> records() {
-		return List.copyOf(this.records);
+	public List<CapturedRecord> records() {
+		return captured();
 	}
 
-	/**
-	 * Forget the expectations, the received events and the failures.
-	 */
-	public synchronized void reset() {
-		this.expectations.clear();
-		this.records.clear();
-		this.failures.clear();
+	@Override
+	ExpectedRecords newExpectation() {
+		return new ExpectedRecords();
+	}
+
+	@Override
+	List<CloudEvent> eventsOf(CapturedRecord record) {
+		return List.of(record.event());
 	}
 
 	/**
 	 * Take a record.
 	 * @return the exception to fail its send with, or {@code null} to complete it
 	 */
-	synchronized @Nullable RuntimeException handle(ProducerRecord<Object, Object> record) {
-		try {
-			CapturedRecord captured = read(record);
-			List<ExpectedRecords> matched = this.expectations.isEmpty() ? List.of()
-					: this.expectations.match(List.of(captured.event()), "topic " + record.topic());
-			this.records.add(captured);
+	@Nullable RuntimeException handle(ProducerRecord<Object, Object> record) {
+		return handle(() -> read(record), (captured) -> {
+			List<ExpectedRecords> matched = match(List.of(captured.event()), "topic " + record.topic());
 			return matched.isEmpty() ? null : matched.get(0).failure;
-		}
-		catch (AssertionError ex) {
-			this.failures.add(ex.getMessage());
-			throw ex;
-		}
-		finally {
-			notifyAll();
-		}
+		});
 	}
 
 	private static CapturedRecord read(ProducerRecord<Object, Object> record) {

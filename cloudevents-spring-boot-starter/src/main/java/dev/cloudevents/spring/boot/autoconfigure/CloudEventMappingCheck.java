@@ -1,7 +1,11 @@
 package dev.cloudevents.spring.boot.autoconfigure;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
@@ -18,7 +22,18 @@ final class CloudEventMappingCheck {
 	private CloudEventMappingCheck() {
 	}
 
-	static void check(Object mapping, Collection<HandlerMethod> handlerMethods, String registrations) {
+	/**
+	 * Check, once every singleton exists, each of a web stack's request mappings that is
+	 * not the given routing one.
+	 */
+	static <M> SmartInitializingSingleton afterSingletons(ObjectProvider<M> mappings, Class<?> routingMapping,
+			Function<M, Map<?, HandlerMethod>> handlerMethods, String registrations) {
+		return () -> mappings.orderedStream()
+			.filter((mapping) -> !routingMapping.isInstance(mapping))
+			.forEach((mapping) -> check(mapping, handlerMethods.apply(mapping).values(), registrations));
+	}
+
+	private static void check(Object mapping, Collection<HandlerMethod> handlerMethods, String registrations) {
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			if (AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), CloudEventMapping.class)) {
 				throw new IllegalStateException("@CloudEventMapping on " + handlerMethod

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -57,13 +56,7 @@ public final class CloudEventsClientAutoConfiguration {
 						resourceLoader.getClassLoader()))
 				.build();
 			CloudEventTemplate template = new CloudEventTemplate(restClient, binding);
-			CloudEventsProperties.Http http = properties.getHttp();
-			PropertyMapper map = PropertyMapper.get();
-			map.from(http::getContentMode).to(template::setContentMode);
-			map.from(TemplateProperties.source(properties, environment)).to(template::setSource);
-			map.from(http::getSink).to(template::setSink);
-			map.from(http::getRetry).as(TemplateProperties::retrySettings).to(template::setRetrySettings);
-			map.from(http::getMaxBodySize).to(template::setMaxBodySize);
+			TemplateProperties.map(properties, environment, template);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 			return template;
 		}
@@ -85,13 +78,7 @@ public final class CloudEventsClientAutoConfiguration {
 						resourceLoader.getClassLoader()))
 				.build();
 			ReactiveCloudEventTemplate template = new ReactiveCloudEventTemplate(webClient, binding);
-			CloudEventsProperties.Http http = properties.getHttp();
-			PropertyMapper map = PropertyMapper.get();
-			map.from(http::getContentMode).to(template::setContentMode);
-			map.from(TemplateProperties.source(properties, environment)).to(template::setSource);
-			map.from(http::getSink).to(template::setSink);
-			map.from(http::getRetry).as(TemplateProperties::retrySettings).to(template::setRetrySettings);
-			map.from(http::getMaxBodySize).to(template::setMaxBodySize);
+			TemplateProperties.map(properties, environment, template);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 			return template;
 		}

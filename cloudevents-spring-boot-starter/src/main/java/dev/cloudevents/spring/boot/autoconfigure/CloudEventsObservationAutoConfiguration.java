@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.boot.CloudEventTemplateCustomizer;
 import dev.cloudevents.spring.boot.ReactiveCloudEventTemplateCustomizer;
+import dev.cloudevents.spring.client.CloudEventTemplateSupport;
 import dev.cloudevents.spring.http.CloudEventHttpBinding;
 import dev.cloudevents.spring.mvc.CloudEventObservationInterceptor;
 import dev.cloudevents.spring.observation.CloudEventReceiveObservationConvention;
@@ -50,11 +51,7 @@ public final class CloudEventsObservationAutoConfiguration {
 		@Bean
 		CloudEventTemplateCustomizer cloudEventTemplateObservationCustomizer(ObservationRegistry registry,
 				ObjectProvider<CloudEventSendObservationConvention> convention, CloudEventsProperties properties) {
-			return (template) -> {
-				template.setObservationRegistry(registry);
-				convention.ifAvailable(template::setObservationConvention);
-				template.setTraceContextExtension(properties.getTracing().isExtension());
-			};
+			return (template) -> observe(template, registry, convention, properties);
 		}
 
 	}
@@ -67,13 +64,16 @@ public final class CloudEventsObservationAutoConfiguration {
 		ReactiveCloudEventTemplateCustomizer reactiveCloudEventTemplateObservationCustomizer(
 				ObservationRegistry registry, ObjectProvider<CloudEventSendObservationConvention> convention,
 				CloudEventsProperties properties) {
-			return (template) -> {
-				template.setObservationRegistry(registry);
-				convention.ifAvailable(template::setObservationConvention);
-				template.setTraceContextExtension(properties.getTracing().isExtension());
-			};
+			return (template) -> observe(template, registry, convention, properties);
 		}
 
+	}
+
+	private static void observe(CloudEventTemplateSupport template, ObservationRegistry registry,
+			ObjectProvider<CloudEventSendObservationConvention> convention, CloudEventsProperties properties) {
+		template.setObservationRegistry(registry);
+		convention.ifAvailable(template::setObservationConvention);
+		template.setTraceContextExtension(properties.getTracing().isExtension());
 	}
 
 	@Configuration(proxyBeanMethods = false)

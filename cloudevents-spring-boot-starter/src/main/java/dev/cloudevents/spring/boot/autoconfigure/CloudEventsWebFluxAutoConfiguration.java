@@ -67,10 +67,8 @@ public final class CloudEventsWebFluxAutoConfiguration {
 		@Bean
 		static SmartInitializingSingleton cloudEventMappingCheck(
 				ObjectProvider<RequestMappingHandlerMapping> requestMappings) {
-			return () -> requestMappings.orderedStream()
-				.filter((mapping) -> !(mapping instanceof CloudEventRequestMappingHandlerMapping))
-				.forEach((mapping) -> CloudEventMappingCheck.check(mapping, mapping.getHandlerMethods().values(),
-						"WebFluxRegistrations"));
+			return CloudEventMappingCheck.afterSingletons(requestMappings, CloudEventRequestMappingHandlerMapping.class,
+					RequestMappingHandlerMapping::getHandlerMethods, "WebFluxRegistrations");
 		}
 
 	}

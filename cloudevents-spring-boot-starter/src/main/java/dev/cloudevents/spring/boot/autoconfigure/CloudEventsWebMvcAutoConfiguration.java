@@ -95,10 +95,8 @@ public final class CloudEventsWebMvcAutoConfiguration {
 		@Bean
 		static SmartInitializingSingleton cloudEventMappingCheck(
 				ObjectProvider<RequestMappingHandlerMapping> requestMappings) {
-			return () -> requestMappings.orderedStream()
-				.filter((mapping) -> !(mapping instanceof CloudEventRequestMappingHandlerMapping))
-				.forEach((mapping) -> CloudEventMappingCheck.check(mapping, mapping.getHandlerMethods().values(),
-						"WebMvcRegistrations"));
+			return CloudEventMappingCheck.afterSingletons(requestMappings, CloudEventRequestMappingHandlerMapping.class,
+					RequestMappingHandlerMapping::getHandlerMethods, "WebMvcRegistrations");
 		}
 
 	}

@@ -12,12 +12,13 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cloudevents.spring.workaround.UnparseableMediaTypeFilter;
 import dev.cloudevents.spring.workaround.UnparseableMediaTypeWebFilter;
-import dev.cloudevents.spring.workaround.UnparseableMediaTypes;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -61,10 +62,17 @@ public final class UnparseableMediaTypeAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return UnparseableMediaTypes.springParserFails()
-					? ConditionOutcome.match("Spring Framework's media-type parser fails on a leading quote")
-					: ConditionOutcome
-						.noMatch("Spring Framework's media-type parser rejects a leading quote as it should");
+			try {
+				MimeTypeUtils.parseMimeType("\"a/b");
+			}
+			catch (InvalidMimeTypeException ex) {
+				return ConditionOutcome
+					.noMatch("Spring Framework's media-type parser rejects a leading quote as it should");
+			}
+			catch (RuntimeException ex) {
+				return ConditionOutcome.match("Spring Framework's media-type parser fails on a leading quote");
+			}
+			return ConditionOutcome.noMatch("Spring Framework's media-type parser takes a leading quote");
 		}
 
 	}

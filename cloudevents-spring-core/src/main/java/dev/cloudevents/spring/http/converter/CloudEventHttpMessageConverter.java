@@ -12,6 +12,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -125,9 +126,24 @@ public class CloudEventHttpMessageConverter extends CloudEventCodecSupport
 			// the servlet container read the body as form parts or parameters first, for
 			// Spring MVC's MultipartResolver or a filter: acknowledging the event without
 			// its data would lose it
-			throw CloudEventRequestException.formBodyConsumed(contentType);
+			throw formBodyConsumed(contentType);
 		}
 		return body;
+	}
+
+	/**
+	 * 415, as this receiver, configured so, cannot take the media type; the detail says
+	 * how to configure it.
+	 */
+	private static CloudEventRequestException formBodyConsumed(String contentType) {
+		String fix = contentType.regionMatches(true, 0, "multipart/", 0, 10)
+				? "to receive events with multipart data, set spring.servlet.multipart.resolve-lazily=true"
+				: "a filter read the request parameters";
+		return new CloudEventRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				CloudEventRequestException.UNSUPPORTED_FORMAT_TYPE, "Unsupported CloudEvent format",
+				"The body of Content-Type '" + contentType + "' was read as form data before the CloudEvent could be; "
+						+ fix,
+				null);
 	}
 
 	private static boolean isFormContentType(String contentType) {

@@ -17,10 +17,13 @@ import dev.cloudevents.spring.observation.DefaultCloudEventSendObservationConven
 import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
- * What both templates are configured with, and what they build from it: the events of
- * {@code send(type, data)}, the attempts of a send and the replies they read.
+ * Base class of {@link CloudEventTemplate} and {@link ReactiveCloudEventTemplate}: the
+ * settings both are configured with, so that configuration code (such as Spring Boot's
+ * auto-configuration) can set them on either. It is extended by these two templates only.
+ *
+ * @since 0.1.0
  */
-abstract class TemplateSupport {
+public abstract class CloudEventTemplateSupport {
 
 	final CloudEventHttpBinding binding;
 
@@ -36,7 +39,7 @@ abstract class TemplateSupport {
 
 	final SendObservations observations = new SendObservations();
 
-	TemplateSupport(CloudEventHttpBinding binding) {
+	CloudEventTemplateSupport(CloudEventHttpBinding binding) {
 		this.binding = binding;
 		this.replyReader = new ReplyReader(binding);
 	}

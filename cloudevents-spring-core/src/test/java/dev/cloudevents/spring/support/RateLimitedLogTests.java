@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.observation;
+package dev.cloudevents.spring.support;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.support;
 
 import java.util.Map;
 
@@ -6,13 +6,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.cloudevents.spring.observation.EventLogging;
-import dev.cloudevents.spring.observation.RateLimitedLog;
+import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
  * Logs requests answered with a {@link CloudEventRequestException} at WARN, at most once
  * a minute per cause (the status, problem type and the attribute, limit or header it
- * names), with the escaped detail. Category {@code dev.cloudevents.spring.web}.
+ * names), with the escaped detail. Category {@code dev.cloudevents.spring.web}. For the
+ * Spring MVC and WebFlux exception handlers, not for applications.
  *
  * @since 0.1.0
  */

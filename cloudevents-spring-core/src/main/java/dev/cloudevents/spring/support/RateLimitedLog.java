@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.observation;
+package dev.cloudevents.spring.support;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +12,8 @@ import org.apache.commons.logging.Log;
 /**
  * Writes a warning at most once per cause per interval: a flood of rejected events or
  * retried deliveries with one cause leaves one line per interval, which tells how many
- * more there were since the previous one.
+ * more there were since the previous one. For this project's adapters and templates, not
+ * for applications.
  *
  * @since 0.1.0
  */

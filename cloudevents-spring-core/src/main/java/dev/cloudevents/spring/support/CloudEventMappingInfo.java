@@ -1,13 +1,9 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.support;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +17,9 @@ import dev.cloudevents.spring.annotation.CloudEventMapping;
 
 /**
  * The events one {@link CloudEventMapping @CloudEventMapping} method receives, for the
- * adapters that route by event type: it matches an event, ranks matches by specificity,
- * and tells whether two mappings could match one event equally.
+ * Spring MVC and WebFlux adapters that route by event type, not for applications: it
+ * matches an event, ranks matches by specificity, and tells whether two mappings could
+ * match one event equally ({@link EventRouting}).
  * <p>
  * Instances are immutable.
  *
@@ -144,7 +141,7 @@ public final class CloudEventMappingInfo {
 	 * @return a description such as {@code "type 'com.example.order.created'"}, or
 	 * {@code null} if every event that both match matches one of them more specifically
 	 */
-	public @Nullable String ambiguityWith(CloudEventMappingInfo other) {
+	@Nullable String ambiguityWith(CloudEventMappingInfo other) {
 		// equally specific matches of one event come from the same type pattern, and
 		// from the same source and spec version or from neither naming one
 		String type = common(this.types, other.types);
@@ -170,28 +167,6 @@ public final class CloudEventMappingInfo {
 		return description.toString();
 	}
 
-	/**
-	 * Fail if two mappings that share all other conditions could match one event equally:
-	 * Spring would otherwise fail each such request.
-	 * @param conditions what the mappings share, for the message
-	 * @param mappings the mappings by the name of the method they are on
-	 * @throws IllegalStateException naming both methods and the events they share
-	 */
-	public static void assertUnambiguous(Object conditions, Map<String, CloudEventMappingInfo> mappings) {
-		List<Map.Entry<String, CloudEventMappingInfo>> entries = List.copyOf(mappings.entrySet());
-		for (int i = 0; i < entries.size(); i++) {
-			for (int j = i + 1; j < entries.size(); j++) {
-				String events = entries.get(i).getValue().ambiguityWith(entries.get(j).getValue());
-				if (events != null) {
-					throw new IllegalStateException(
-							"Ambiguous @CloudEventMapping on " + conditions + ": '" + entries.get(i).getKey()
-									+ "' and '" + entries.get(j).getKey() + "' both match CloudEvents of " + events
-									+ " equally; narrow one of them or merge them into one method");
-				}
-			}
-		}
-	}
-
 	private static <T> @Nullable T common(T[] some, T[] others) {
 		for (T value : some) {
 			for (T other : others) {
@@ -207,7 +182,7 @@ public final class CloudEventMappingInfo {
 	 * Return the types of this mapping as written, prefixes with their {@code *}.
 	 * @return the types
 	 */
-	public List<String> types() {
+	List<String> types() {
 		return List.of(this.types);
 	}
 
@@ -215,19 +190,8 @@ public final class CloudEventMappingInfo {
 	 * Return whether this mapping also names sources or spec versions.
 	 * @return whether it takes only some sources or spec versions of its types
 	 */
-	public boolean namesSourceOrSpecVersion() {
+	boolean namesSourceOrSpecVersion() {
 		return this.sources.length > 0 || this.specVersions.length > 0;
-	}
-
-	/**
-	 * Return the types of some mappings, each once, in alphabetical order.
-	 * @param mappings the mappings
-	 * @return the types
-	 */
-	public static List<String> typesOf(Collection<CloudEventMappingInfo> mappings) {
-		Set<String> types = new TreeSet<>();
-		mappings.forEach((mapping) -> types.addAll(mapping.types()));
-		return List.copyOf(types);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.support;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.web.CloudEventRequestException;
+import dev.cloudevents.spring.web.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

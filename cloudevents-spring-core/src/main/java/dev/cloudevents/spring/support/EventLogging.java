@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.observation;
+package dev.cloudevents.spring.support;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,8 @@ import dev.cloudevents.spring.ContentMode;
 /**
  * How the library writes events and received values into log messages: the attributes
  * that identify an event, never its data, and every value escaped so that a CR, LF or
- * other control character in an attribute cannot forge a log line.
+ * other control character in an attribute cannot forge a log line. For this project's
+ * bindings, adapters and templates (the Kafka module's among them), not for applications.
  *
  * @since 0.1.0
  */

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.support;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.SpecVersion;
-import dev.cloudevents.spring.web.CloudEventMappingInfo.Match;
+import dev.cloudevents.spring.support.CloudEventMappingInfo.Match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.web;
+package dev.cloudevents.spring.support;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -22,10 +22,11 @@ import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
 import dev.cloudevents.spring.annotation.CloudEventData;
 import dev.cloudevents.spring.json.JsonEventFormat;
+import dev.cloudevents.spring.web.CloudEventRequestException;
 
 /**
  * Reads the data of an event as the type of a {@link CloudEventData @CloudEventData}
- * parameter, for the Spring MVC and WebFlux argument resolvers.
+ * parameter, for the Spring MVC and WebFlux argument resolvers, not for applications.
  *
  * @since 0.1.0
  */

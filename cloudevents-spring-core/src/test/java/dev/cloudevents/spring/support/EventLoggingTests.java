@@ -1,4 +1,4 @@
-package dev.cloudevents.spring.observation;
+package dev.cloudevents.spring.support;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
