@@ -154,13 +154,17 @@ final class Values {
 		if (value.startsWith("//", start)) {
 			int authority = start + 2;
 			int end = authority;
-			while (end < length && "/?#".indexOf(value.charAt(end)) < 0) {
+			while (end < length && !isAuthorityEnd(value.charAt(end))) {
 				end++;
 			}
 			// java.net.URI takes an empty authority only before something else
 			return end > authority || end < length;
 		}
 		return length > 0;
+	}
+
+	private static boolean isAuthorityEnd(char c) {
+		return c == '/' || c == '?' || c == '#';
 	}
 
 	private static boolean isHexDigit(char c) {

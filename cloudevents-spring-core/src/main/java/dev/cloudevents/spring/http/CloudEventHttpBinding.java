@@ -3,9 +3,12 @@ package dev.cloudevents.spring.http;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.MultiValueMapAdapter;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.ContentMode;
@@ -75,6 +79,10 @@ public final class CloudEventHttpBinding {
 			CloudEvent.TYPE, CloudEvent.DATACONTENTTYPE, CloudEvent.DATASCHEMA, CloudEvent.SCHEMAURL,
 			CloudEvent.DATACONTENTENCODING, CloudEvent.SUBJECT, CloudEvent.TIME };
 
+	// the indexes in ATTRIBUTES of the attributes of each length: most names are
+	// told apart by their length alone
+	private static final int[][] ATTRIBUTES_BY_LENGTH = attributesByLength();
+
 	// bit i set: ATTRIBUTES[i] is a core attribute of the version
 	private static final int V10_ATTRIBUTES = coreAttributes(SpecVersion.V1_0);
 
@@ -85,6 +93,9 @@ public final class CloudEventHttpBinding {
 	// the ce- header names of recent extensions, direct-mapped by the extension's hash
 	// (a race only loses an entry): names repeat from event to event
 	private static final @Nullable String[] EXTENSION_HEADERS = new String[64];
+
+	// the attributes of recent extension headers read, by the header's hash
+	private static final @Nullable ExtensionHeader[] EXTENSION_ATTRIBUTES = new ExtensionHeader[64];
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -308,18 +319,24 @@ public final class CloudEventHttpBinding {
 		// headerSet(), forEach) first copies every name into a new case-insensitive map,
 		// about 1 KB a message, more than the rest of the decode. A name that a
 		// case-sensitive backing map (a LinkedMultiValueMap) holds in two spellings is
-		// caught below. Names and lookups only: server adapters (the Servlet one) support
-		// no entry view.
+		// caught below. The maps behind new HttpHeaders() and ours are walked by entry;
+		// other ones by name and lookup, as server adapters (the Servlet one) support no
+		// entry view.
 		@SuppressWarnings("removal")
 		MultiValueMap<String, String> backing = headers.asMultiValueMap();
-		for (String name : backing.keySet()) {
-			if (!name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length())) {
+		boolean byEntry = backing instanceof MultiValueMapAdapter || backing instanceof HeaderMap;
+		Iterator<?> iterator = byEntry ? backing.entrySet().iterator() : backing.keySet().iterator();
+		while (iterator.hasNext()) {
+			Object next = iterator.next();
+			Map.Entry<?, ?> entry = byEntry ? (Map.Entry<?, ?>) next : null;
+			String name = (String) ((entry != null) ? entry.getKey() : next);
+			if (!hasHeaderPrefix(name)) {
 				continue;
 			}
-			List<String> values = backing.get(name);
+			@SuppressWarnings("unchecked")
+			List<String> values = (List<String>) ((entry != null) ? entry.getValue() : backing.get(name));
 			int index = attributeIndex(name);
-			String attribute = (index >= 0) ? ATTRIBUTES[index]
-					: name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+			String attribute = (index >= 0) ? ATTRIBUTES[index] : extensionAttribute(name);
 			boolean core = index >= 0 && (coreAttributes & (1 << index)) != 0;
 			if (!core && ++extensions > maxExtensions) {
 				throw new EventLimitExceededException(Limit.EXTENSIONS, "The event has more than " + maxExtensions
@@ -359,6 +376,22 @@ public final class CloudEventHttpBinding {
 		return event;
 	}
 
+	private static boolean hasHeaderPrefix(String name) {
+		return name.length() >= HEADER_PREFIX.length() && (name.charAt(0) | 0x20) == 'c'
+				&& (name.charAt(1) | 0x20) == 'e' && name.charAt(2) == '-';
+	}
+
+	private static String extensionAttribute(String header) {
+		int slot = header.hashCode() & (EXTENSION_ATTRIBUTES.length - 1);
+		ExtensionHeader cached = EXTENSION_ATTRIBUTES[slot];
+		if (cached != null && cached.header().equals(header)) {
+			return cached.attribute();
+		}
+		String attribute = header.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
+		EXTENSION_ATTRIBUTES[slot] = new ExtensionHeader(header, attribute);
+		return attribute;
+	}
+
 	private static int coreAttributes(SpecVersion version) {
 		int bits = 0;
 		for (int i = 0; i < ATTRIBUTES.length; i++) {
@@ -375,13 +408,33 @@ public final class CloudEventHttpBinding {
 	 */
 	private static int attributeIndex(String header) {
 		int length = header.length() - HEADER_PREFIX.length();
-		for (int i = 0; i < ATTRIBUTES.length; i++) {
-			String attribute = ATTRIBUTES[i];
-			if (attribute.length() == length && equalsIgnoreAsciiCase(header, HEADER_PREFIX.length(), attribute)) {
-				return i;
+		if (length < ATTRIBUTES_BY_LENGTH.length) {
+			for (int i : ATTRIBUTES_BY_LENGTH[length]) {
+				if (equalsIgnoreAsciiCase(header, HEADER_PREFIX.length(), ATTRIBUTES[i])) {
+					return i;
+				}
 			}
 		}
 		return -1;
+	}
+
+	private static int[][] attributesByLength() {
+		int longest = 0;
+		for (String attribute : ATTRIBUTES) {
+			longest = Math.max(longest, attribute.length());
+		}
+		int[][] byLength = new int[longest + 1][];
+		for (int length = 0; length <= longest; length++) {
+			int count = 0;
+			int[] indexes = new int[ATTRIBUTES.length];
+			for (int i = 0; i < ATTRIBUTES.length; i++) {
+				if (ATTRIBUTES[i].length() == length) {
+					indexes[count++] = i;
+				}
+			}
+			byLength[length] = Arrays.copyOf(indexes, count);
+		}
+		return byLength;
 	}
 
 	private static boolean equalsIgnoreAsciiCase(String s, int start, String lowerCaseLetters) {
@@ -474,6 +527,9 @@ public final class CloudEventHttpBinding {
 			throw new UnsupportedEventFormatException(
 					"The charset " + charset + " is not supported for " + expected + "; JSON events must be UTF-8");
 		}
+	}
+
+	private record ExtensionHeader(String header, String attribute) {
 	}
 
 }

@@ -50,14 +50,25 @@ final class HeaderValues {
 	}
 
 	static String decode(String attribute, String value) {
-		String unquoted = (value.indexOf('"') >= 0) ? unquote(attribute, value) : value;
-		for (int i = 0; i < unquoted.length(); i++) {
-			char c = unquoted.charAt(i);
-			if (c == '%' || c >= 0x80) {
-				return percentDecode(attribute, unquoted);
+		// one pass for the common value, which holds none of the three
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '%' || c >= 0x80) {
+				String unquoted = (value.indexOf('"', i) >= 0) ? unquote(attribute, value) : value;
+				return needsPercentDecoding(unquoted) ? percentDecode(attribute, unquoted) : unquoted;
 			}
 		}
-		return unquoted;
+		return value;
+	}
+
+	private static boolean needsPercentDecoding(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '%' || c >= 0x80) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.BufferRecycler;
@@ -36,8 +37,9 @@ import dev.cloudevents.spring.SpecVersion;
 /**
  * The CloudEvents JSON event format, for spec versions 1.0 and 0.3: single events
  * ({@value #CONTENT_TYPE}) and batches ({@value #BATCH_CONTENT_TYPE}). Reads and writes
- * with Jackson's streaming parser and generator; JSON data is copied as it is, never
- * parsed into a tree.
+ * with Jackson's streaming parser and generator, and a plain single event (attribute
+ * strings without escapes, strict JSON) in one pass of its own that accepts exactly what
+ * the parser does; JSON data is copied as it is, never parsed into a tree.
  * <p>
  * Where the specification leaves a choice:
  * <ul>
@@ -89,6 +91,11 @@ public final class JsonEventFormat extends EventFormatSupport {
 
 	private final boolean writesDirect;
 
+	private final boolean readsPlain;
+
+	// the parser limits names too, to less than strings by default
+	private final int plainMaxStringLength;
+
 	/**
 	 * Create a format that uses {@link JsonMapper#shared()} for data given as objects and
 	 * the {@linkplain EventLimits#defaults() default limits}.
@@ -126,6 +133,9 @@ public final class JsonEventFormat extends EventFormatSupport {
 			.build();
 		this.readFactory = factory.rebuild().streamReadConstraints(constraints).build();
 		this.writesDirect = directWritingMatchesGenerator();
+		this.readsPlain = plainReadingMatchesParser(this.readFactory);
+		this.plainMaxStringLength = Math.min(limits.maxStringLength(),
+				this.readFactory.streamReadConstraints().getMaxNameLength());
 	}
 
 	/**
@@ -193,6 +203,18 @@ public final class JsonEventFormat extends EventFormatSupport {
 	}
 
 	/**
+	 * Whether reading plain documents without the parser accepts what the parser does:
+	 * unless the parser checks more than strict JSON and the limits, which a plain
+	 * document keeps to. Every relaxation (comments, say) the parser allows only makes
+	 * documents that are not plain.
+	 */
+	private static boolean plainReadingMatchesParser(JsonFactory factory) {
+		StreamReadConstraints constraints = factory.streamReadConstraints();
+		return !factory.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION) && !constraints.hasMaxDocumentLength()
+				&& !constraints.hasMaxTokenCount();
+	}
+
+	/**
 	 * Write an event as JSON to a stream, which is not closed.
 	 * @param event the event
 	 * @param out the stream
@@ -243,6 +265,20 @@ public final class JsonEventFormat extends EventFormatSupport {
 	 * @throws InvalidCloudEventException if the bytes are not a valid event
 	 */
 	public CloudEvent deserialize(byte[] json) {
+		if (this.readsPlain) {
+			CloudEvent event = new JsonEventReader(json, null, this.limits).readPlain(this.plainMaxStringLength);
+			if (event != null) {
+				return event;
+			}
+		}
+		return deserializeWithParser(json);
+	}
+
+	/**
+	 * Read one event with the parser, as {@link #deserialize} does every document that is
+	 * not plain.
+	 */
+	CloudEvent deserializeWithParser(byte[] json) {
 		try (JsonParser parser = createParser(json)) {
 			return new JsonEventReader(json, parser, this.limits).readSingle();
 		}

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.Base64Variant;
@@ -75,9 +76,19 @@ final class JsonEventReader extends EventFormatSupport {
 
 	private static final int DATA_BASE64_BIT = 1 << 11;
 
+	/** The members with a bit in {@link #seen}, in the order of the bits. */
+	private static final String[] MEMBERS = { CloudEvent.SPECVERSION, CloudEvent.ID, CloudEvent.SOURCE, CloudEvent.TYPE,
+			CloudEvent.DATACONTENTTYPE, CloudEvent.SUBJECT, CloudEvent.TIME, CloudEvent.DATASCHEMA,
+			CloudEvent.SCHEMAURL, CloudEvent.DATACONTENTENCODING, DATA, DATA_BASE64 };
+
+	// the names of recent extensions read without a parser, by a hash of their bytes
+	// (a race only loses an entry): names repeat from event to event
+	private static final @Nullable String[] EXTENSION_NAMES = new String[64];
+
 	private final byte[] json;
 
-	private final JsonParser parser;
+	// null when reading without a parser (readPlain)
+	private final @Nullable JsonParser parser;
 
 	private final EventLimits limits;
 
@@ -122,10 +133,309 @@ final class JsonEventReader extends EventFormatSupport {
 
 	private byte @Nullable [] dataBase64;
 
-	JsonEventReader(byte[] json, JsonParser parser, EventLimits limits) {
+	// what the last plain string or scalar read without a parser was
+	private boolean plainAscii;
+
+	private @Nullable Object plainScalar;
+
+	private int plainMaxStringLength;
+
+	JsonEventReader(byte[] json, @Nullable JsonParser parser, EventLimits limits) {
 		this.json = json;
 		this.parser = parser;
 		this.limits = limits;
+	}
+
+	private JsonParser parser() {
+		return Objects.requireNonNull(this.parser);
+	}
+
+	/**
+	 * Read a single event without a parser if the document is plain: one object whose
+	 * member names and attribute values are strings without escapes, whose extension
+	 * values are strings, booleans or null, and whose {@code data} is any JSON value;
+	 * strict RFC 8259 in UTF-8 within the limits. One pass checks the data and finds
+	 * where it ends, where the parser would skip it token by token after a UTF-8 pass
+	 * over the whole document.
+	 * @param maxStringLength the longest string, in bytes, read this way: at most the
+	 * parser's limit of both strings and names
+	 * @return the event, or {@code null} if the document is not plain or not a valid
+	 * event: the parser then reads it and gives the verdict, so that both ways agree on
+	 * every document
+	 */
+	@Nullable CloudEvent readPlain(int maxStringLength) {
+		this.plainMaxStringLength = maxStringLength;
+		byte[] json = this.json;
+		int length = json.length;
+		int i = JsonValidator.skipWhitespace(json, 0);
+		if (i >= length || json[i] != '{') {
+			return null;
+		}
+		i = JsonValidator.skipWhitespace(json, i + 1);
+		if (i < length && json[i] == '}') {
+			i++;
+		}
+		else {
+			while (true) {
+				if (i >= length || json[i] != '"') {
+					return null;
+				}
+				int nameEnd = plainStringEnd(i + 1);
+				if (nameEnd < 0 || !this.plainAscii || nameEnd - i - 1 > this.plainMaxStringLength) {
+					return null;
+				}
+				int value = JsonValidator.skipWhitespace(json, nameEnd + 1);
+				if (value >= length || json[value] != ':') {
+					return null;
+				}
+				value = JsonValidator.skipWhitespace(json, value + 1);
+				i = (value < length) ? plainMember(i + 1, nameEnd, value) : -1;
+				i = JsonValidator.skipWhitespace(json, i);
+				if (i < 0 || i >= length) {
+					return null;
+				}
+				if (json[i] == '}') {
+					i++;
+					break;
+				}
+				if (json[i] != ',') {
+					return null;
+				}
+				i = JsonValidator.skipWhitespace(json, i + 1);
+			}
+		}
+		if (JsonValidator.skipWhitespace(json, i) != length || !plainDataText()) {
+			return null;
+		}
+		try {
+			return build();
+		}
+		catch (InvalidCloudEventException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Read the value of a member whose name is {@code json[nameStart, nameEnd)}.
+	 * @return the index after the value, or -1 if it is not plain
+	 */
+	private int plainMember(int nameStart, int nameEnd, int value) {
+		int member = memberIndex(this.json, nameStart, nameEnd - nameStart);
+		if (member < 0) {
+			return plainExtension(nameStart, nameEnd, value);
+		}
+		int bit = 1 << member;
+		if ((this.seen & bit) != 0) {
+			return -1;
+		}
+		this.seen |= bit;
+		if (bit == DATA_BIT) {
+			return plainData(value);
+		}
+		if (bit == DATA_BASE64_BIT) {
+			return -1;
+		}
+		int end = plainScalar(value, bit < DATASCHEMA_BIT);
+		if (end < 0) {
+			return -1;
+		}
+		Object scalar = this.plainScalar;
+		switch (bit) {
+			case SPECVERSION_BIT -> this.specVersion = (String) scalar;
+			case ID_BIT -> this.id = (String) scalar;
+			case SOURCE_BIT -> this.source = (String) scalar;
+			case TYPE_BIT -> this.type = (String) scalar;
+			case DATACONTENTTYPE_BIT -> this.dataContentType = (String) scalar;
+			case SUBJECT_BIT -> this.subject = (String) scalar;
+			case TIME_BIT -> this.time = (String) scalar;
+			case DATASCHEMA_BIT -> this.dataSchema = scalar;
+			case SCHEMAURL_BIT -> this.schemaUrl = scalar;
+			default -> this.dataContentEncoding = scalar;
+		}
+		return end;
+	}
+
+	private int plainExtension(int nameStart, int nameEnd, int value) {
+		if (++this.extensionMembers > this.limits.maxExtensions()) {
+			return -1;
+		}
+		String name = extensionName(this.json, nameStart, nameEnd - nameStart);
+		for (int i = 0; i < this.extensionCount; i++) {
+			if (this.extensionNames[i].equals(name)) {
+				return -1;
+			}
+		}
+		int end = plainScalar(value, false);
+		if (end >= 0 && this.plainScalar != null) {
+			if (this.extensionCount == this.extensionNames.length) {
+				this.extensionNames = Arrays.copyOf(this.extensionNames, this.extensionCount * 2);
+				this.extensionValues = Arrays.copyOf(this.extensionValues, this.extensionCount * 2);
+			}
+			this.extensionNames[this.extensionCount] = name;
+			this.extensionValues[this.extensionCount++] = this.plainScalar;
+		}
+		return end;
+	}
+
+	/**
+	 * Read a string without escapes, or null, and unless {@code stringOnly} a boolean,
+	 * into {@link #plainScalar}.
+	 * @return the index after it, or -1 for any other value
+	 */
+	private int plainScalar(int i, boolean stringOnly) {
+		byte[] json = this.json;
+		byte c = json[i];
+		if (c == '"') {
+			int end = plainStringEnd(i + 1);
+			if (end < 0 || end - i - 1 > this.plainMaxStringLength) {
+				return -1;
+			}
+			this.plainScalar = new String(json, i + 1, end - i - 1,
+					this.plainAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+			return end + 1;
+		}
+		Object literal = null;
+		int end = -1;
+		if (c == 'n' && isLiteral(json, i, "null")) {
+			end = i + 4;
+		}
+		else if (!stringOnly && c == 't' && isLiteral(json, i, "true")) {
+			literal = Boolean.TRUE;
+			end = i + 4;
+		}
+		else if (!stringOnly && c == 'f' && isLiteral(json, i, "false")) {
+			literal = Boolean.FALSE;
+			end = i + 5;
+		}
+		this.plainScalar = literal;
+		return end;
+	}
+
+	private int plainData(int i) {
+		byte[] json = this.json;
+		byte c = json[i];
+		if (c == 'n' && isLiteral(json, i, "null")) {
+			return i + 4;
+		}
+		EventLimits limits = this.limits;
+		// the event object is the first level
+		int end = JsonValidator.valueEnd(json, i, Math.max(0, limits.maxNestingDepth() - 2), limits.maxNumberLength(),
+				limits.maxStringLength());
+		if (end < 0) {
+			return -1;
+		}
+		// a value ends with no whitespace
+		while (json[end - 1] <= ' ') {
+			end--;
+		}
+		this.dataToken = switch (c) {
+			case '{' -> JsonToken.START_OBJECT;
+			case '[' -> JsonToken.START_ARRAY;
+			case '"' -> JsonToken.VALUE_STRING;
+			case 't' -> JsonToken.VALUE_TRUE;
+			case 'f' -> JsonToken.VALUE_FALSE;
+			default -> isInteger(json, i, end) ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
+		};
+		this.dataStart = i;
+		this.dataEnd = end;
+		return end;
+	}
+
+	/**
+	 * Take string data as text where {@link #build} needs it, as {@link #readData} does:
+	 * unless it is known to be JSON.
+	 * @return whether it could be taken without unescaping
+	 */
+	private boolean plainDataText() {
+		if (this.dataToken != JsonToken.VALUE_STRING || isKnownJsonData()) {
+			return true;
+		}
+		if (plainStringEnd(this.dataStart + 1) != this.dataEnd - 1) {
+			return false;
+		}
+		this.dataText = new String(this.json, this.dataStart + 1, this.dataEnd - this.dataStart - 2,
+				StandardCharsets.UTF_8);
+		return true;
+	}
+
+	/**
+	 * Return the index of the closing quote of a string without escapes or control
+	 * characters whose first byte is at {@code start}, setting {@link #plainAscii}, or
+	 * -1.
+	 */
+	private int plainStringEnd(int start) {
+		byte[] json = this.json;
+		int length = json.length;
+		boolean ascii = true;
+		int i = start;
+		while (i < length) {
+			byte c = json[i];
+			if (c == '"') {
+				this.plainAscii = ascii;
+				return i;
+			}
+			if (c >= 0x20 && c != '\\') {
+				i++;
+			}
+			else if (c < 0) {
+				ascii = false;
+				i = Utf8.skipSequence(json, i);
+				if (i < 0) {
+					return -1;
+				}
+			}
+			else {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isLiteral(byte[] json, int start, String literal) {
+		if (start + literal.length() > json.length) {
+			return false;
+		}
+		for (int k = 0; k < literal.length(); k++) {
+			if (json[start + k] != literal.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isInteger(byte[] json, int start, int end) {
+		for (int i = start; i < end; i++) {
+			byte c = json[i];
+			if (c == '.' || c == 'e' || c == 'E') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return the index in {@link #MEMBERS} of the member an ASCII name names, whose bit
+	 * in {@link #seen} is {@code 1 << index}, or -1 for an extension.
+	 */
+	private static int memberIndex(byte[] json, int start, int length) {
+		for (int i = 0; i < MEMBERS.length; i++) {
+			String member = MEMBERS[i];
+			if (member.length() == length && isLiteral(json, start, member)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String extensionName(byte[] json, int start, int length) {
+		int slot = (json[start] * 31 + json[start + length - 1] + length) & (EXTENSION_NAMES.length - 1);
+		String cached = EXTENSION_NAMES[slot];
+		if (cached != null && cached.length() == length && isLiteral(json, start, cached)) {
+			return cached;
+		}
+		String name = new String(json, start, length, StandardCharsets.ISO_8859_1);
+		EXTENSION_NAMES[slot] = name;
+		return name;
 	}
 
 	CloudEvent readSingle() {
@@ -188,7 +498,7 @@ final class JsonEventReader extends EventFormatSupport {
 
 	private JsonToken nextToken(int index) {
 		try {
-			return this.parser.nextToken();
+			return parser().nextToken();
 		}
 		catch (JacksonException ex) {
 			throw inBatch(failure(ex, this.limits), index);
@@ -205,13 +515,13 @@ final class JsonEventReader extends EventFormatSupport {
 	private void checkUtf8(boolean batch) {
 		int invalid = Utf8.indexOfInvalid(this.json);
 		if (invalid >= 0) {
-			throw new InvalidUtf8Locator(this.parser, this.json, invalid, this.limits).locate(batch);
+			throw new InvalidUtf8Locator(parser(), this.json, invalid, this.limits).locate(batch);
 		}
 	}
 
 	private @Nullable JsonToken firstToken() {
-		JsonToken token = this.parser.nextToken();
-		if (token != null && !(this.parser instanceof UTF8StreamJsonParser)) {
+		JsonToken token = parser().nextToken();
+		if (token != null && !(parser() instanceof UTF8StreamJsonParser)) {
 			// Jackson detected UTF-16 or UTF-32: no byte offsets to slice data with
 			throw notUtf8();
 		}
@@ -223,9 +533,9 @@ final class JsonEventReader extends EventFormatSupport {
 	}
 
 	private void expectEnd(String what) {
-		JsonToken token = this.parser.nextToken();
+		JsonToken token = parser().nextToken();
 		if (token != null) {
-			TokenStreamLocation location = this.parser.currentTokenLocation();
+			TokenStreamLocation location = parser().currentTokenLocation();
 			throw new InvalidCloudEventException("Unexpected content after the " + what + " at line "
 					+ location.getLineNr() + ", column " + location.getColumnNr() + ": " + describe(token));
 		}
@@ -237,7 +547,7 @@ final class JsonEventReader extends EventFormatSupport {
 	 */
 	private CloudEvent readEvent() {
 		reset();
-		JsonParser parser = this.parser;
+		JsonParser parser = parser();
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
 			JsonToken token = parser.nextToken();
@@ -295,7 +605,7 @@ final class JsonEventReader extends EventFormatSupport {
 	private @Nullable String coreString(String name, int bit, JsonToken token) {
 		markSeen(name, bit);
 		if (token == JsonToken.VALUE_STRING) {
-			return this.parser.getString();
+			return parser().getString();
 		}
 		if (token == JsonToken.VALUE_NULL) {
 			return null;
@@ -341,19 +651,19 @@ final class JsonEventReader extends EventFormatSupport {
 
 	private @Nullable Object extensionValue(String name, JsonToken token) {
 		return switch (token) {
-			case VALUE_STRING -> this.parser.getString();
+			case VALUE_STRING -> parser().getString();
 			case VALUE_TRUE -> Boolean.TRUE;
 			case VALUE_FALSE -> Boolean.FALSE;
 			case VALUE_NULL -> null;
 			case VALUE_NUMBER_INT -> {
-				if (this.parser.getNumberType() != JsonParser.NumberType.INT) {
+				if (parser().getNumberType() != JsonParser.NumberType.INT) {
 					throw new InvalidCloudEventException(name,
-							"must be an Integer within the 32-bit range but was " + this.parser.getText());
+							"must be an Integer within the 32-bit range but was " + parser().getText());
 				}
-				yield this.parser.getIntValue();
+				yield parser().getIntValue();
 			}
 			case VALUE_NUMBER_FLOAT -> throw new InvalidCloudEventException(name,
-					"must be an Integer without fraction or exponent but was " + this.parser.getText());
+					"must be an Integer without fraction or exponent but was " + parser().getText());
 			default -> throw new InvalidCloudEventException(name,
 					"must be a JSON string, integer or boolean but was " + describe(token));
 		};
@@ -364,7 +674,7 @@ final class JsonEventReader extends EventFormatSupport {
 		if (token == JsonToken.VALUE_NULL) {
 			return;
 		}
-		JsonParser parser = this.parser;
+		JsonParser parser = parser();
 		this.dataToken = token;
 		this.dataStart = (int) parser.currentTokenLocation().getByteOffset();
 		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -395,7 +705,7 @@ final class JsonEventReader extends EventFormatSupport {
 			throw new InvalidCloudEventException(DATA_BASE64, "must be a JSON string but was " + describe(token));
 		}
 		try {
-			this.dataBase64 = this.parser.getBinaryValue(BASE64_VARIANT);
+			this.dataBase64 = parser().getBinaryValue(BASE64_VARIANT);
 		}
 		catch (StreamConstraintsException ex) {
 			throw ex;

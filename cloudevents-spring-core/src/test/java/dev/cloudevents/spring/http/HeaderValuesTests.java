@@ -1,5 +1,11 @@
 package dev.cloudevents.spring.http;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +83,40 @@ class HeaderValuesTests {
 		String rawUtf8AsLatin1 = new String("\u20AC".getBytes(java.nio.charset.StandardCharsets.UTF_8),
 				java.nio.charset.StandardCharsets.ISO_8859_1);
 		assertThat(HeaderValues.decode("x", rawUtf8AsLatin1)).isEqualTo("\u20AC");
+	}
+
+	@Property(tries = 2000)
+	void decodingUndoesEncoding(@ForAll("values") String value) {
+		String encoded = HeaderValues.encode(value);
+		assertThat(encoded).matches("[\\x21-\\x7E]*");
+		assertThat(HeaderValues.decode("x", encoded)).isEqualTo(value);
+	}
+
+	@Property(tries = 2000)
+	void aDoubleQuotedEncodingDecodesAsTheBareOne(@ForAll("values") String value) {
+		String quoted = "\"" + HeaderValues.encode(value).replace("\\", "\\\\") + "\"";
+		assertThat(HeaderValues.decode("x", quoted)).isEqualTo(value);
+	}
+
+	@Property(tries = 2000)
+	void valuesThatNeedNoEncodingAreKeptAsTheyAre(@ForAll("values") String value) {
+		boolean plain = value.chars().allMatch((c) -> c > 0x20 && c < 0x7F && c != '"' && c != '%');
+		assertThat(HeaderValues.encode(value) == value).isEqualTo(plain);
+		if (plain) {
+			assertThat(HeaderValues.decode("x", value)).isSameAs(value);
+		}
+	}
+
+	@Provide
+	Arbitrary<String> values() {
+		// mostly printable ASCII, the common case, with every character that needs care
+		Arbitrary<Character> special = Arbitraries.of(' ', '"', '%', '\\', '\u00e9', '\u20ac', '\u007f', '\t',
+				'\u00ff');
+		Arbitrary<Character> ascii = Arbitraries.chars().range('!', '~');
+		Arbitrary<String> astral = Arbitraries.of("\uD83D\uDE00", "\uD800\uDC00");
+		Arbitrary<String> character = Arbitraries.frequencyOf(Tuple.of(20, ascii.map(String::valueOf)),
+				Tuple.of(3, special.map(String::valueOf)), Tuple.of(1, astral));
+		return character.list().ofMaxSize(40).map((parts) -> String.join("", parts));
 	}
 
 }

@@ -36,6 +36,20 @@ class JsonValidatorTests {
 			.isEqualTo(StrictJsonOracle.isStrictJson(bytes));
 	}
 
+	@Property(tries = 3000)
+	void findsTheEndOfExactlyTheValuesItAccepts(@ForAll("inputs") byte[] bytes) {
+		int start = JsonValidator.skipWhitespace(bytes, 0);
+		for (int maxDepth : new int[] { 2, 64 }) {
+			int end = JsonValidator.valueEnd(bytes, start, maxDepth, Integer.MAX_VALUE, Integer.MAX_VALUE);
+			assertThat(end == bytes.length).isEqualTo(JsonValidator.isJsonValue(bytes, maxDepth));
+			if (end >= 0) {
+				// the value alone, without what follows it
+				byte[] value = java.util.Arrays.copyOfRange(bytes, start, end);
+				assertThat(JsonValidator.isJsonValue(value, maxDepth)).isTrue();
+			}
+		}
+	}
+
 	@Property(tries = 300)
 	void acceptsEveryJsonDocument(@ForAll("documents") byte[] bytes) {
 		assertThat(JsonValidator.isJsonValue(bytes, DEPTH)).isTrue();

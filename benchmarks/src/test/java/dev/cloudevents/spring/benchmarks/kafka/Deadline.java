@@ -3,8 +3,11 @@ package dev.cloudevents.spring.benchmarks.kafka;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
- * Polls a condition until it holds or a time-out passes: the fault runs wait on other
+ * Waits until a condition holds or a time-out passes: the fault runs wait on other
  * processes and on the broker, whose progress they can only observe.
  */
 record Deadline(Duration timeout, String what) {
@@ -13,21 +16,21 @@ record Deadline(Duration timeout, String what) {
 		return new Deadline(timeout, what);
 	}
 
-	boolean tryAwait(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			Thread.sleep(20);
+	boolean tryAwait(BooleanSupplier condition) {
+		try {
+			await(condition);
+			return true;
 		}
-		return true;
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
 	}
 
-	void await(BooleanSupplier condition) throws InterruptedException {
-		if (!tryAwait(condition)) {
-			throw new IllegalStateException("Timed out after " + this.timeout + " waiting until " + this.what);
-		}
+	void await(BooleanSupplier condition) {
+		Awaitility.await(this.what)
+			.atMost(this.timeout)
+			.pollInterval(Duration.ofMillis(20))
+			.until(condition::getAsBoolean);
 	}
 
 }
