@@ -122,21 +122,34 @@ final class CloudEventHandlerAdapter extends HandlerAdapter {
 		return observe(context, () -> handle(message, event, providedArgs));
 	}
 
-	// one observation for the events of one poll, which carry their own trace contexts
+	// the method takes the events before an invalid record, then the error handler hears
+	// of
+	// it: it commits what the method took and recovers the invalid record alone
 	private @Nullable Object invokeBatch(Message<?> message, MethodParameter parameter,
 			@Nullable Object... providedArgs) throws Exception {
+		RecordEvents.BatchEvents batch = this.events.readBatchUntilInvalid(message, parameter);
+		if (this.registry.isNoop()) {
+			return invokeBatch(message, batch, providedArgs);
+		}
+		// one observation for the events of one poll, which carry their own trace
+		// contexts
 		CloudEventReceiveContext context = new CloudEventReceiveContext("kafka");
 		context.setBatch(true);
-		List<CloudEvent> events;
-		try {
-			events = this.events.readBatch(message, parameter);
+		context.setEvents(batch.events());
+		return observe(context, () -> invokeBatch(message, batch, providedArgs));
+	}
+
+	private @Nullable Object invokeBatch(Message<?> message, RecordEvents.BatchEvents batch,
+			@Nullable Object... providedArgs) throws Exception {
+		RuntimeException failure = batch.failure();
+		if (failure != null && batch.events().isEmpty()) {
+			throw failure;
 		}
-		catch (RuntimeException ex) {
-			// observed with the error the method's parameter fails with
-			return observe(context, () -> super.invoke(message, providedArgs));
+		Object result = super.invoke(new DecodedEventMessage(message, batch.events()), providedArgs);
+		if (failure != null) {
+			throw failure;
 		}
-		context.setEvents(events);
-		return observe(context, () -> super.invoke(new DecodedEventMessage(message, events), providedArgs));
+		return result;
 	}
 
 	private @Nullable Object observe(CloudEventReceiveContext context, Invocation invocation) throws Exception {

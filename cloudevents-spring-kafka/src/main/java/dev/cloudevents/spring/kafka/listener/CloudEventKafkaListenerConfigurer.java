@@ -41,8 +41,12 @@ import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
  * a {@code MethodArgumentResolutionException} naming the header or attribute and the
  * rule, which Spring Kafka's {@code DefaultErrorHandler} does not retry: the record goes
  * to the recoverer (a {@code DeadLetterPublishingRecoverer} publishes it unchanged) and
- * the partition moves on. In a batch, the failure is a
- * {@code BatchListenerFailedException} with the index of the record.
+ * the partition moves on. In a batch, the method takes the events before the first
+ * invalid record, then a {@code BatchListenerFailedException} with that record's index
+ * makes the error handler commit them and recover the invalid record alone. That takes
+ * {@link CloudEventKafkaListenerAnnotationBeanPostProcessor}, which the starter
+ * registers; without it, a batch whose invalid record is not its first fails as a whole,
+ * so that no record is committed unseen.
  * <p>
  * Spring Kafka's header mapping keeps one copy of a repeated header; for the binding's
  * check of repeated headers, have the record message converter add the raw record

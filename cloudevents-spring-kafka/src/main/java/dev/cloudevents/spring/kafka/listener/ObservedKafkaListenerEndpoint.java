@@ -16,9 +16,10 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import dev.cloudevents.spring.CloudEvent;
 
 /**
- * The endpoint of a {@code @KafkaListener} method that takes events: with an observation
- * registry, its invocations are observed (a batch listener's when it takes a
- * {@code List<CloudEvent>}); otherwise it is Spring Kafka's endpoint unchanged.
+ * The endpoint of a {@code @KafkaListener} method that takes events: a batch listener
+ * taking a {@code List<CloudEvent>} takes the events before an invalid record before the
+ * error handler hears of it, and with an observation registry, invocations are observed;
+ * otherwise it is Spring Kafka's endpoint unchanged.
  */
 final class ObservedKafkaListenerEndpoint<K, V> extends MethodKafkaListenerEndpoint<K, V> {
 
@@ -32,7 +33,9 @@ final class ObservedKafkaListenerEndpoint<K, V> extends MethodKafkaListenerEndpo
 	protected HandlerAdapter configureListenerAdapter(MessagingMessageListenerAdapter<K, V> messageListener) {
 		ListenerSupport support = this.support.get();
 		MethodParameter events = isBatchListener() ? eventList() : null;
-		if (support == null || support.observationRegistry().isNoop() || (isBatchListener() && events == null)) {
+		// a batch listener taking events is always wrapped, so that it takes the events
+		// before an invalid record before the error handler commits them
+		if (support == null || (isBatchListener() ? events == null : support.observationRegistry().isNoop())) {
 			return super.configureListenerAdapter(messageListener);
 		}
 		InvocableHandlerMethod handler = Objects.requireNonNull(getMessageHandlerMethodFactory())

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -87,10 +88,16 @@ final class RecordEvents {
 		return (headers.lastHeader(CE_SPECVERSION) != null) ? ContentMode.BINARY : null;
 	}
 
-	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
+	/**
+	 * Read the events of a batch for a method that takes them before the error handler
+	 * hears of an invalid record, as {@link CloudEventHandlerAdapter} does: the events up
+	 * to the first invalid record, and the failure to throw once the method has taken
+	 * them.
+	 */
+	BatchEvents readBatchUntilInvalid(Message<?> message, MethodParameter parameter) {
 		List<CloudEvent> decoded = (message instanceof DecodedEventMessage read) ? read.batch() : null;
 		if (decoded != null) {
-			return decoded;
+			return new BatchEvents(decoded, null);
 		}
 		MessageHeaders headers = message.getHeaders();
 		// the raw records, when the converter gives them, carry every header copy
@@ -107,11 +114,39 @@ final class RecordEvents {
 			catch (InvalidCloudEventException ex) {
 				// the error handler commits the records before it and recovers this one
 				String problem = "Record " + i + " of the batch is not a valid CloudEvent: " + ex.getMessage();
-				throw new BatchListenerFailedException(problem,
-						new MethodArgumentResolutionException(message, parameter, problem, ex), i);
+				return new BatchEvents(events, new BatchListenerFailedException(problem,
+						new MethodArgumentResolutionException(message, parameter, problem, ex), i));
 			}
 		}
-		return events;
+		return new BatchEvents(events, null);
+	}
+
+	/**
+	 * Read the events of a batch for a {@code List<CloudEvent>} parameter resolved on its
+	 * own. A failure with the index of the invalid record makes the error handler commit
+	 * the records before it, which the method has not seen here: so only an invalid first
+	 * record fails alone, and a batch with an invalid record further on fails as a whole,
+	 * to be retried and recovered record by record rather than committed unseen.
+	 */
+	List<CloudEvent> readBatch(Message<?> message, MethodParameter parameter) {
+		BatchEvents batch = readBatchUntilInvalid(message, parameter);
+		BatchListenerFailedException failure = batch.failure();
+		if (failure == null) {
+			return batch.events();
+		}
+		if (batch.events().isEmpty()) {
+			throw failure;
+		}
+		throw new MethodArgumentResolutionException(message, parameter, Objects.requireNonNull(failure.getMessage()),
+				failure.getCause());
+	}
+
+	/**
+	 * The events of a batch up to its first invalid record, and the failure that names
+	 * it.
+	 */
+	record BatchEvents(List<CloudEvent> events, @Nullable BatchListenerFailedException failure) {
+
 	}
 
 	private static @Nullable List<?> batchHeaders(MessageHeaders headers) {

@@ -73,7 +73,8 @@ class KafkaListenerRecordValuesTests {
 
 	@DynamicPropertySource
 	static void topics(DynamicPropertyRegistry registry) {
-		for (String name : List.of("strings", "serde", "raw", "raw-batch", "typed", "numbers", "mapped")) {
+		for (String name : List.of("strings", "serde", "raw", "raw-batch", "raw-batch-middle", "typed", "numbers",
+				"mapped")) {
 			String topic = SharedKafkaBroker.newTopic(name, 1);
 			registry.add("topics." + name, () -> topic);
 		}
@@ -161,6 +162,31 @@ class KafkaListenerRecordValuesTests {
 			}
 			assertThat(ids).containsExactly("e1", "e2");
 		});
+	}
+
+	// without CloudEventKafkaListenerAnnotationBeanPostProcessor the method cannot take
+	// the
+	// events before the invalid record first: no record may be committed unseen
+	@Test
+	void withoutTheProcessorABatchWithAnInvalidRecordAfterValidOnesFailsAsAWhole() throws Exception {
+		String topic = topic("raw-batch-middle");
+		this.template.send(topic, event("e0", "{}", "application/json")).get();
+		this.template.send(topic, event("e1", "{}", "application/json")).get();
+		RecordHeaders noId = binaryHeaders("x");
+		noId.remove("ce_id");
+		sendRaw(new ProducerRecord<>(topic, 0, (byte[]) null, "{}".getBytes(StandardCharsets.UTF_8), noId));
+		this.template.send(topic, event("e3", "{}", "application/json")).get();
+		this.registry.getListenerContainer("raw-batch-middle").start();
+		List<Long> recovered = new ArrayList<>();
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			Failure failure = this.failures.queue.poll(100, TimeUnit.MILLISECONDS);
+			if (failure != null) {
+				assertThat(failure.message()).contains("Record 2 of the batch is not a valid CloudEvent");
+				recovered.add(failure.offset());
+			}
+			assertThat(recovered).containsExactly(0L, 1L, 2L, 3L);
+		});
+		assertThat(this.listeners.middleBatches).isEmpty();
 	}
 
 	@Test
@@ -276,6 +302,8 @@ class KafkaListenerRecordValuesTests {
 
 		final BlockingQueue<List<CloudEvent>> rawBatches = new LinkedBlockingQueue<>();
 
+		final BlockingQueue<List<CloudEvent>> middleBatches = new LinkedBlockingQueue<>();
+
 		final BlockingQueue<Order> orders = new LinkedBlockingQueue<>();
 
 		final BlockingQueue<CloudEvent> numbers = new LinkedBlockingQueue<>();
@@ -301,6 +329,12 @@ class KafkaListenerRecordValuesTests {
 				autoStartup = "false")
 		void onRawBatch(List<CloudEvent> events) {
 			this.rawBatches.add(events);
+		}
+
+		@KafkaListener(id = "raw-batch-middle", topics = "${topics.raw-batch-middle}", containerFactory = "rawBatch",
+				batch = "true", autoStartup = "false")
+		void onRawBatchWithAnInvalidRecordInTheMiddle(List<CloudEvent> events) {
+			this.middleBatches.add(events);
 		}
 
 		@KafkaListener(topics = "${topics.typed}", groupId = "typed", containerFactory = "strings")
