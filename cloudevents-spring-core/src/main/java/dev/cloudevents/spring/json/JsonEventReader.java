@@ -318,9 +318,10 @@ final class JsonEventReader extends EventFormatSupport {
 			return i + 4;
 		}
 		EventLimits limits = this.limits;
-		// the event object is the first level
+		// the event object is the first level; names in data are held to the parser's
+		// limit of names, which plainMaxStringLength is within
 		int end = JsonValidator.valueEnd(json, i, Math.max(0, limits.maxNestingDepth() - 2), limits.maxNumberLength(),
-				limits.maxStringLength());
+				limits.maxStringLength(), this.plainMaxStringLength);
 		if (end < 0) {
 			return -1;
 		}

@@ -125,17 +125,19 @@ final class JsonValidator {
 	/**
 	 * Return where the JSON value that starts at {@code start} ends, checking it as
 	 * {@link #isJsonValue} does and, besides, that no number is longer than
-	 * {@code maxNumberLength} characters and no string longer than
-	 * {@code maxStringLength} bytes.
+	 * {@code maxNumberLength} characters, no string longer than {@code maxStringLength}
+	 * bytes and no member name longer than {@code maxNameLength} bytes.
 	 * @param json the bytes
 	 * @param start the index of the value's first byte
 	 * @param maxDepth the deepest nesting allowed
 	 * @param maxNumberLength the longest number allowed
 	 * @param maxStringLength the longest string allowed, in bytes between the quotes
+	 * @param maxNameLength the longest member name allowed, in bytes between the quotes
 	 * @return the index after the value and the whitespace after it, or -1 if there is no
 	 * such value there
 	 */
-	static int valueEnd(byte[] json, int start, int maxDepth, int maxNumberLength, int maxStringLength) {
+	static int valueEnd(byte[] json, int start, int maxDepth, int maxNumberLength, int maxStringLength,
+			int maxNameLength) {
 		int length = json.length;
 		int depth = 0;
 		// one bit per level, set for an object: the first 64 levels, then the rest
@@ -166,7 +168,7 @@ final class JsonValidator {
 					i++;
 				}
 				else {
-					if (object && (i = name(json, i, maxStringLength)) < 0) {
+					if (object && (i = name(json, i, maxNameLength)) < 0) {
 						return -1;
 					}
 					continue;
@@ -211,7 +213,7 @@ final class JsonValidator {
 				if (c == ',') {
 					i = skipWhitespace(json, i + 1);
 					if (inObject) {
-						i = name(json, i, maxStringLength);
+						i = name(json, i, maxNameLength);
 					}
 					break;
 				}

@@ -23,6 +23,7 @@ import dev.cloudevents.spring.EventLimits;
 import dev.cloudevents.spring.FuzzArbitraries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reading a plain document without the parser gives what the parser gives: the same
@@ -44,6 +45,13 @@ class JsonEventFormatPlainReadingTests {
 	private static final JsonEventFormat SHORT_NAMES = new JsonEventFormat(JsonMapper
 		.builder(JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(5).build())
+			.build())
+		.build());
+
+	// long enough for every attribute name, so that the names inside data meet the limit
+	private static final JsonEventFormat NAMES_OF_20 = new JsonEventFormat(JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNameLength(20).build())
 			.build())
 		.build());
 
@@ -98,6 +106,16 @@ class JsonEventFormatPlainReadingTests {
 		byte[] json = document.getBytes(StandardCharsets.UTF_8);
 		CloudEvent event = new JsonEventReader(json, null, EventLimits.defaults()).readPlain(50_000);
 		assertThat(event).isNotNull().isEqualTo(DEFAULT.deserializeWithParser(json));
+	}
+
+	@Test
+	void namesInsideDataAreHeldToTheParsersLimitOfNames() {
+		String event = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"data\":{\"%s\":0}}";
+		byte[] fits = event.formatted("a".repeat(20)).getBytes(StandardCharsets.UTF_8);
+		byte[] tooLong = event.formatted("a".repeat(21)).getBytes(StandardCharsets.UTF_8);
+		assertThat(NAMES_OF_20.deserialize(fits).hasData()).isTrue();
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> NAMES_OF_20.deserializeWithParser(tooLong));
+		assertReadAlike(NAMES_OF_20, tooLong);
 	}
 
 	private static void assertReadAlike(JsonEventFormat format, byte[] json) {

@@ -40,7 +40,8 @@ class JsonValidatorTests {
 	void findsTheEndOfExactlyTheValuesItAccepts(@ForAll("inputs") byte[] bytes) {
 		int start = JsonValidator.skipWhitespace(bytes, 0);
 		for (int maxDepth : new int[] { 2, 64 }) {
-			int end = JsonValidator.valueEnd(bytes, start, maxDepth, Integer.MAX_VALUE, Integer.MAX_VALUE);
+			int end = JsonValidator.valueEnd(bytes, start, maxDepth, Integer.MAX_VALUE, Integer.MAX_VALUE,
+					Integer.MAX_VALUE);
 			assertThat(end == bytes.length).isEqualTo(JsonValidator.isJsonValue(bytes, maxDepth));
 			if (end >= 0) {
 				// the value alone, without what follows it
