@@ -5,12 +5,15 @@ import java.net.URI;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -33,6 +36,7 @@ import dev.cloudevents.spring.observation.DefaultCloudEventReceiveObservationCon
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CloudEventsKafkaAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
@@ -116,9 +120,10 @@ class CloudEventsKafkaAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutAConsumerGroupBootsConsumerFactoryTakesTheApplicationName() {
+	void withoutAConsumerGroupBootsConsumerFactoryTakesTheApplicationName(CapturedOutput output) {
 		this.runner.withPropertyValues("spring.application.name=order-service")
 			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isEqualTo("order-service"));
+		assertThat(output).doesNotContain("join the consumer group");
 	}
 
 	@Test
@@ -146,9 +151,10 @@ class CloudEventsKafkaAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutAConsumerGroupOrApplicationNameTheGroupIsApplication() {
+	void withoutAConsumerGroupOrApplicationNameTheGroupIsApplicationWithAWarning(CapturedOutput output) {
 		this.runner
 			.run((context) -> assertThat(groupId(context.getBean(ConsumerFactory.class))).isEqualTo("application"));
+		assertThat(output).contains("join the consumer group 'application'", "set spring.application.name");
 	}
 
 	@Test
