@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -88,7 +90,9 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 		catch (RuntimeException ex) {
 			// rejected before a handler is chosen, so no interceptor runs: observed here
 			if (ex instanceof CloudEventRequestException || RoutedEventReader.isReadFailure(request, ex)) {
-				Integer status = (ex instanceof ErrorResponse response) ? response.getStatusCode().value() : null;
+				// a body that cannot be read is answered 400, as Spring answers it
+				Integer status = (ex instanceof ErrorResponse response) ? response.getStatusCode().value()
+						: (ex instanceof HttpMessageNotReadableException) ? HttpStatus.BAD_REQUEST.value() : null;
 				for (HandlerInterceptor interceptor : getAdaptedInterceptors()) {
 					if (interceptor instanceof CloudEventObservationInterceptor observation) {
 						observation.rejected(request, RoutedEventReader.readBefore(request), status, ex);
