@@ -10,7 +10,6 @@ import reactor.netty.http.server.HttpServerRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
-import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -24,24 +23,25 @@ final class NettyRequestHeaders {
 	static final boolean present = ClassUtils.isPresent("reactor.netty.http.server.HttpServerRequest",
 			NettyRequestHeaders.class.getClassLoader());
 
+	// Spring's request on Reactor Netty, whose headers are the native ones (the class is
+	// not public)
+	private static final String REACTOR_REQUEST = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
+
 	private NettyRequestHeaders() {
 	}
 
 	/**
 	 * Copy the headers that pass the filter into the target, or return {@code null} when
 	 * the message is not a request as Reactor Netty received it: a request that a filter
-	 * mutated has headers of its own.
+	 * mutated or decorated has headers of its own.
 	 */
-	@SuppressWarnings("removal")
 	static @Nullable HttpHeaders copy(ReactiveHttpInputMessage message, HttpHeaders target,
 			Predicate<CharSequence> filter) {
-		// the headers first: a mock request has no native one to ask for
-		if (!(message.getHeaders().asMultiValueMap() instanceof Netty4HeadersAdapter)
-				|| !(message instanceof AbstractServerHttpRequest request)
-				|| !(request.getNativeRequest() instanceof HttpServerRequest nettyRequest)) {
+		if (!message.getClass().getName().equals(REACTOR_REQUEST)
+				|| !(((AbstractServerHttpRequest) message).getNativeRequest() instanceof HttpServerRequest request)) {
 			return null;
 		}
-		for (Iterator<Map.Entry<CharSequence, CharSequence>> entries = nettyRequest.requestHeaders()
+		for (Iterator<Map.Entry<CharSequence, CharSequence>> entries = request.requestHeaders()
 			.iteratorCharSequence(); entries.hasNext();) {
 			Map.Entry<CharSequence, CharSequence> entry = entries.next();
 			if (filter.test(entry.getKey())) {
