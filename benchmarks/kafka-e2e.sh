@@ -4,7 +4,9 @@
 # KafkaCloudEventTemplate -> @KafkaListener taking a CloudEvent, against KafkaTemplate ->
 # @KafkaListener taking the byte[] value. Both paths warm up, then interleaved rounds; every
 # id is counted (exactly once, every send acknowledged with acks=all) or the run fails.
-# Prints events/s per path (median of the rounds) and the ratio. Bounded: the run is killed
+# Prints events/s per path (median of the rounds) and the ratio; each phase's line also gives
+# the process CPU time per event (producer, broker and consumer), steadier than the rate when
+# other processes load the machine. Bounded: the run is killed
 # after TIMEOUT seconds (default 600; 1,000,000 events x 2 rounds take a few minutes on 2 cores).
 # See BENCHMARKS.md.
 #

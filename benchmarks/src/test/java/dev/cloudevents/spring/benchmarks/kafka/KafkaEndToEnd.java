@@ -176,6 +176,7 @@ public final class KafkaEndToEnd {
 		 */
 		double phase(int from, int count, Duration timeout, String label) throws InterruptedException {
 			this.tally.expect(this.tally.distinct() + count);
+			long cpuStart = processCpuTime();
 			long start = System.nanoTime();
 			for (int sequence = from; sequence < from + count; sequence++) {
 				this.send.apply(sequence).whenComplete((result, ex) -> {
@@ -197,8 +198,17 @@ public final class KafkaEndToEnd {
 				return -1;
 			}
 			double rate = count / ((reached - start) / 1e9);
-			System.err.printf("%-10s %-8s %,10.0f events/s%n", this.name, label, rate);
+			// CPU time of the whole process (producer, broker, consumer) per event:
+			// steadier
+			// than the rate when other processes load the machine
+			double cpuPerEvent = (processCpuTime() - cpuStart) / 1e3 / count;
+			System.err.printf("%-10s %-8s %,10.0f events/s %6.1f us CPU/event%n", this.name, label, rate, cpuPerEvent);
 			return rate;
+		}
+
+		private static long processCpuTime() {
+			return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime();
 		}
 
 		double median() {
