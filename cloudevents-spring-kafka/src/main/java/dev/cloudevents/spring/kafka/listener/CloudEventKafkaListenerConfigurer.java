@@ -48,8 +48,12 @@ import dev.cloudevents.spring.observation.CloudEventsObservationDocumentation;
  * registers; without it, a batch whose invalid record is not its first fails as a whole,
  * so that no record is committed unseen.
  * <p>
- * Spring Kafka's header mapping keeps one copy of a repeated header; for the binding's
- * check of repeated headers, have the record message converter add the raw record
+ * With {@link CloudEventKafkaListenerAnnotationBeanPostProcessor}, a record listener
+ * reads the event from the record itself, and Spring Kafka's message converter and header
+ * mapper run only for the method's other parameters that need them. Without it, the event
+ * is read from the message, and Spring Kafka's header mapping keeps one copy of a
+ * repeated header: for the binding's check of repeated headers, have the record message
+ * converter add the raw record
  * ({@code MessagingMessageConverter.setRawRecordHeader(true)}) or use the
  * {@code CloudEventDeserializer}. A {@code MessageHandlerMethodFactory} that the
  * application sets on the registrar itself replaces the one these resolvers go into.

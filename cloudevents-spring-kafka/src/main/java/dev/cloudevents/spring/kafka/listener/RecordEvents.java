@@ -28,11 +28,12 @@ import dev.cloudevents.spring.kafka.CloudEventKafkaBinding;
 import dev.cloudevents.spring.observation.TraceContextExtension;
 
 /**
- * Reads the event of one record from what Spring Kafka hands a listener: the payload as
- * the value deserializer left it and the headers as the header mapper left them (or the
- * raw ones, when the converter gives them). An invalid record fails with the
- * {@link InvalidCloudEventException} that names the header and rule, one in a batch with
- * a {@link BatchListenerFailedException} that gives its index too.
+ * Reads the event of one record from what Spring Kafka hands a listener: the record
+ * itself, when a {@link DeferredRecordMessage} or the converter gives it, or else the
+ * payload as the value deserializer left it and the headers as the header mapper left
+ * them. An invalid record fails with the {@link InvalidCloudEventException} that names
+ * the header and rule, one in a batch with a {@link BatchListenerFailedException} that
+ * gives its index too.
  */
 final class RecordEvents {
 
@@ -51,8 +52,8 @@ final class RecordEvents {
 		if (decoded != null) {
 			return decoded;
 		}
-		MessageHeaders headers = message.getHeaders();
-		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
+		ConsumerRecord<?, ?> record = record(message);
+		if (record != null) {
 			return read(record.value(), record.headers());
 		}
 		return read(message.getPayload(), headers(message));
@@ -63,11 +64,17 @@ final class RecordEvents {
 	 * and a {@code traceparent} go.
 	 */
 	static Headers recordHeaders(Message<?> message) {
-		MessageHeaders headers = message.getHeaders();
-		if (headers.get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
-			return record.headers();
+		ConsumerRecord<?, ?> record = record(message);
+		return (record != null) ? record.headers() : recordHeaders(headers(message));
+	}
+
+	// the record itself, when the listener adapter or the converter gives it: its value
+	// as the value deserializer left it and every copy of its headers
+	private static @Nullable ConsumerRecord<?, ?> record(Message<?> message) {
+		if (message instanceof DeferredRecordMessage deferred) {
+			return deferred.record();
 		}
-		return recordHeaders(headers(message));
+		return (message.getHeaders().get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) ? record : null;
 	}
 
 	private static Object headers(Message<?> message) {

@@ -13,6 +13,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.kafka.config.MultiMethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.adapter.HandlerAdapter;
 import org.springframework.kafka.listener.adapter.MessagingMessageListenerAdapter;
+import org.springframework.kafka.support.converter.MessageConverter;
+import org.springframework.messaging.converter.SmartMessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 
@@ -20,8 +22,8 @@ import dev.cloudevents.spring.support.CloudEventMappingInfo;
 
 /**
  * The endpoint of a class-level {@code @KafkaListener} whose {@code @KafkaHandler}
- * methods route events by type: each record's event is read once and handed to the method
- * its type selects, instead of the method its payload class selects.
+ * methods route events by type: each record's event is read once, from the record, and
+ * handed to the method its type selects, instead of the method its payload class selects.
  */
 final class RoutedKafkaListenerEndpoint<K, V> extends MultiMethodKafkaListenerEndpoint<K, V> {
 
@@ -29,11 +31,30 @@ final class RoutedKafkaListenerEndpoint<K, V> extends MultiMethodKafkaListenerEn
 
 	private final Supplier<@Nullable ListenerSupport> support;
 
+	private @Nullable SmartMessageConverter messagingConverter;
+
 	RoutedKafkaListenerEndpoint(List<Method> methods, @Nullable Method defaultMethod, Object bean,
 			Map<Method, CloudEventMappingInfo> mappings, Supplier<@Nullable ListenerSupport> support) {
 		super(methods, defaultMethod, bean);
 		this.mappings = mappings;
 		this.support = support;
+	}
+
+	@Override
+	public void setMessagingConverter(SmartMessageConverter messagingConverter) {
+		super.setMessagingConverter(messagingConverter);
+		this.messagingConverter = messagingConverter;
+	}
+
+	@Override
+	protected MessagingMessageListenerAdapter<K, V> createMessageListenerInstance(
+			@Nullable MessageConverter messageConverter) {
+		MessagingMessageListenerAdapter<K, V> listener = super.createMessageListenerInstance(messageConverter);
+		// a batch listener fails in configureListenerAdapter
+		if (!isBatchListener() && !isShareConsumer()) {
+			DeferredRecordMessageConverter.defer(listener, messageConverter, this.messagingConverter);
+		}
+		return listener;
 	}
 
 	@Override
