@@ -89,6 +89,12 @@ public final class CloudEventKafkaBinding {
 		.map(HEADER_PREFIX::concat)
 		.toArray(String[]::new);
 
+	// per spec version (by ordinal), whether each of ATTRIBUTES is one of its core
+	// attributes: looked up for every header read, without hashing
+	private static final boolean[][] CORE_ATTRIBUTES = Arrays.stream(SpecVersion.values())
+		.map(CloudEventKafkaBinding::coreAttributes)
+		.toArray(boolean[][]::new);
+
 	private final JsonEventFormat format;
 
 	/**
@@ -267,6 +273,7 @@ public final class CloudEventKafkaBinding {
 							+ "' header starting with application/cloudevents nor a '" + CE_SPECVERSION + "' header");
 		}
 		SpecVersion version = SpecVersion.of(text(specVersionHeader, CloudEvent.SPECVERSION));
+		boolean[] coreAttributes = CORE_ATTRIBUTES[version.ordinal()];
 		int maxExtensions = this.format.limits().maxExtensions();
 		int extensionHeaders = 0;
 		int attributesSeen = 0;
@@ -279,7 +286,7 @@ public final class CloudEventKafkaBinding {
 			}
 			int index = attributeIndex(key);
 			String attribute = (index >= 0) ? ATTRIBUTES[index] : key.substring(HEADER_PREFIX.length());
-			if (index >= 0 && version.isCoreAttribute(attribute)) {
+			if (index >= 0 && coreAttributes[index]) {
 				if ((attributesSeen & (1 << index)) != 0) {
 					checkCopies(headers, key, attribute);
 					continue;
@@ -309,6 +316,14 @@ public final class CloudEventKafkaBinding {
 			checkExtensionCopies(headers, version);
 		}
 		return event;
+	}
+
+	private static boolean[] coreAttributes(SpecVersion version) {
+		boolean[] core = new boolean[ATTRIBUTES.length];
+		for (int i = 0; i < ATTRIBUTES.length; i++) {
+			core[i] = version.isCoreAttribute(ATTRIBUTES[i]);
+		}
+		return core;
 	}
 
 	private static int attributeIndex(String key) {
@@ -365,13 +380,10 @@ public final class CloudEventKafkaBinding {
 			throw new InvalidCloudEventException(attribute,
 					"comes from header '" + header.key() + "', which has no value");
 		}
-		for (byte b : bytes) {
-			if (b < 0) {
-				return decodeUtf8(header, attribute);
-			}
-		}
-		// ASCII: the cheapest way to a String, which then stores one byte a character
-		return new String(bytes, StandardCharsets.ISO_8859_1);
+		// the JDK's decoder, fast for ASCII, replaces what is not UTF-8 with U+FFFD: only
+		// then (or for a U+FFFD sent as such) does the strict decoder tell which it was
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return (text.indexOf('\uFFFD') < 0) ? text : decodeUtf8(header, attribute);
 	}
 
 	private static String decodeUtf8(Header header, String attribute) {

@@ -151,6 +151,21 @@ class CloudEventKafkaBindingTests {
 	}
 
 	@Test
+	void headersInUtf8BeyondAsciiAreReadAsTheyAreAReplacementCharacterSentAsSuchToo() {
+		Headers headers = required();
+		headers.add("ce_subject", "caf\u00e9 \u20ac \uD83D\uDE00 \uFFFD".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.binding.read(headers, null).subject()).isEqualTo("caf\u00e9 \u20ac \uD83D\uDE00 \uFFFD");
+	}
+
+	@Test
+	void anEncodedSurrogateIsNotUtf8() {
+		Headers headers = required();
+		headers.add("ce_subject", new byte[] { 'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80 });
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> this.binding.read(headers, null))
+			.withMessage("Attribute 'subject' comes from header 'ce_subject', whose value is not valid UTF-8");
+	}
+
+	@Test
 	void aHeaderWithoutValueIsRejected() {
 		Headers headers = required();
 		headers.add("ce_subject", null);
