@@ -252,6 +252,10 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 		byte[] value = this.binding.write(event, mode, headers);
 		Object recordKey = (key != null) ? key : mappedKey(event);
 		ProducerRecord<Object, byte[]> record = new ProducerRecord<>(topic, null, recordKey, value, headers);
+		// only what a failure names: the event itself need not live until Kafka answers,
+		// which thousands of records in flight would make the garbage collector copy
+		String id = event.id();
+		String type = event.type();
 		CompletableFuture<SendResult<Object, byte[]>> future;
 		try {
 			future = this.kafkaTemplate.send(record);
@@ -259,9 +263,9 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 		// KafkaTemplate throws what fails before the record is handed over, such as a
 		// topic whose metadata does not come within max.block.ms
 		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(failure(record, event, ex));
+			return CompletableFuture.failedFuture(failure(record, id, type, ex));
 		}
-		return future.exceptionallyCompose((ex) -> CompletableFuture.failedFuture(failure(record, event, ex)));
+		return future.exceptionallyCompose((ex) -> CompletableFuture.failedFuture(failure(record, id, type, ex)));
 	}
 
 	/**
@@ -313,15 +317,15 @@ public class KafkaCloudEventTemplate implements DisposableBean {
 		return this.partitionKeyMapping ? event.attributeAsString(PARTITIONKEY) : null;
 	}
 
-	private static KafkaProducerException failure(ProducerRecord<?, ?> record, CloudEvent event, Throwable ex) {
+	private static KafkaProducerException failure(ProducerRecord<?, ?> record, String id, String type, Throwable ex) {
 		Throwable cause = ex;
 		// down to Kafka's own exception, which says what went wrong
 		while ((cause instanceof CompletionException || cause instanceof org.springframework.kafka.KafkaException)
 				&& cause.getCause() != null) {
 			cause = cause.getCause();
 		}
-		return new KafkaProducerException(record, "Failed to send CloudEvent id '" + event.id() + "' of type '"
-				+ event.type() + "' to topic '" + record.topic() + "': " + cause.getMessage(), cause);
+		return new KafkaProducerException(record, "Failed to send CloudEvent id '" + id + "' of type '" + type
+				+ "' to topic '" + record.topic() + "': " + cause.getMessage(), cause);
 	}
 
 }
