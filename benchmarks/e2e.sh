@@ -10,6 +10,7 @@
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
 #   DURATION=5s ROUNDS=1 benchmarks/e2e.sh # a quick look
 #   ENDPOINTS="bytes from-http" benchmarks/e2e.sh   # some endpoints only (bytes is the floor)
+#   ENDPOINTS="bytes structured request-body" benchmarks/e2e.sh  # also @RequestBody CloudEvent
 #   OBSERVATIONS=true benchmarks/e2e.sh    # with an ObservationRegistry recording timers
 set -euo pipefail
 
@@ -99,6 +100,7 @@ binary_lua >"$work/binary.lua"
 structured_lua >"$work/structured.lua"
 cp "$work/structured.lua" "$work/bytes.lua"
 cp "$work/structured.lua" "$work/routed.lua"
+cp "$work/structured.lua" "$work/request-body.lua"
 cp "$work/binary.lua" "$work/from-http.lua"
 
 start() { # name main-class port

@@ -201,8 +201,47 @@ public abstract class CloudEventCodecSupport {
 			read = this.binding.isBatch(headers) ? this.binding.fromHttpBatch(headers, body)
 					: List.of(this.binding.fromHttp(headers, body));
 		}
-		EventLogging.debug(this.logger, "Read", read, this.binding.contentMode(headers));
+		if (this.logger.isDebugEnabled()) {
+			// the mode parses Content-Type again: only when it is logged
+			EventLogging.debug(this.logger, "Read", read, this.binding.contentMode(headers));
+		}
 		return read;
+	}
+
+	/**
+	 * Return an empty map for the headers that decoding reads, cheaper to fill than
+	 * {@code new HttpHeaders()} for the handful of headers an event has.
+	 * @param capacity the number of headers expected
+	 * @return empty headers
+	 */
+	protected static HttpHeaders bindingHeaders(int capacity) {
+		return new HttpHeaders(new HeaderMap(capacity));
+	}
+
+	/**
+	 * Return whether decoding reads headers of this name: {@code Content-Type},
+	 * {@code Content-Length} and the {@code ce-} headers. A copy of the request's headers
+	 * for decoding needs no others.
+	 * @param name a header name, in any letter case
+	 * @return whether the header is read
+	 */
+	protected static boolean isBindingHeader(CharSequence name) {
+		int length = name.length();
+		if (length >= 3 && (name.charAt(0) | 0x20) == 'c' && (name.charAt(1) | 0x20) == 'e' && name.charAt(2) == '-') {
+			return true;
+		}
+		return (length == 12 && regionMatches(name, HttpHeaders.CONTENT_TYPE))
+				|| (length == 14 && regionMatches(name, HttpHeaders.CONTENT_LENGTH));
+	}
+
+	private static boolean regionMatches(CharSequence name, String header) {
+		for (int i = 0; i < header.length(); i++) {
+			char c = name.charAt(i);
+			if (c != header.charAt(i) && Character.toLowerCase(c) != Character.toLowerCase(header.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -145,12 +145,33 @@ final class HeaderMap extends AbstractMap<String, List<String>> implements Multi
 		if (name instanceof String string) {
 			for (int i = 0; i < this.size; i++) {
 				String candidate = this.names[i];
-				if (candidate == string || candidate.equalsIgnoreCase(string)) {
+				if (candidate == string || sameName(candidate, string)) {
 					return i;
 				}
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * {@link String#equalsIgnoreCase}, which folds the case of every character of names
+	 * of the same length, behind a quick look from the end: names of an event share their
+	 * beginning ({@code ce-}), and two ASCII characters that differ in more than the case
+	 * bit differ in any case.
+	 */
+	private static boolean sameName(String a, String b) {
+		int length = a.length();
+		if (length != b.length()) {
+			return false;
+		}
+		for (int i = length - 1; i >= 0; i--) {
+			char x = a.charAt(i);
+			char y = b.charAt(i);
+			if (x != y && (x | y) < 0x80 && (x | 0x20) != (y | 0x20)) {
+				return false;
+			}
+		}
+		return a.equalsIgnoreCase(b);
 	}
 
 	/**

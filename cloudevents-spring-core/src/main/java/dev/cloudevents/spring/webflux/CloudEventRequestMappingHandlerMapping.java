@@ -1,6 +1,7 @@
 package dev.cloudevents.spring.webflux;
 
 import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,9 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 
 	private final CloudEventHttpMessageReader reader;
 
-	private volatile List<RequestMappingInfo> routedMappings = List.of();
+	// one routed mapping per distinct methods and paths: each request is checked against
+	// them before the lookup
+	private volatile List<RequestMappingInfo> routedPaths = List.of();
 
 	/**
 	 * Create a mapping that reads routed events with the given reader.
@@ -71,7 +74,13 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 		super.handlerMethodsInitialized(handlerMethods);
 		EventRouting.assertUnambiguous(handlerMethods, CloudEventRequestMappingHandlerMapping::mappingOf,
 				CloudEventRequestMappingHandlerMapping::otherConditions);
-		this.routedMappings = handlerMethods.keySet().stream().filter((info) -> mappingOf(info) != null).toList();
+		Map<List<Object>, RequestMappingInfo> routedPaths = new LinkedHashMap<>();
+		for (RequestMappingInfo info : handlerMethods.keySet()) {
+			if (mappingOf(info) != null) {
+				routedPaths.putIfAbsent(List.of(info.getMethodsCondition(), info.getPatternsCondition()), info);
+			}
+		}
+		this.routedPaths = List.copyOf(routedPaths.values());
 	}
 
 	private static @Nullable CloudEventMappingInfo mappingOf(RequestMappingInfo info) {
@@ -100,7 +109,7 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 
 	/** Whether the exchange carries one event to a path and method that route events. */
 	private boolean routesEventOf(ServerWebExchange exchange) {
-		for (RequestMappingInfo info : this.routedMappings) {
+		for (RequestMappingInfo info : this.routedPaths) {
 			if (isOnPath(info, exchange)) {
 				return this.reader.getBinding().contentMode(exchange.getRequest().getHeaders()) != null;
 			}

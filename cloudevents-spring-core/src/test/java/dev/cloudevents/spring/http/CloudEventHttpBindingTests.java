@@ -217,6 +217,24 @@ class CloudEventHttpBindingTests {
 	}
 
 	@Test
+	void eachContentTypeIsJudgedOnItsOwnWhateverCameBefore() {
+		CloudEventHttpMessage structured = CloudEventHttp.toStructured(this.event);
+		HttpHeaders avro = new HttpHeaders();
+		avro.set(HttpHeaders.CONTENT_TYPE, "application/cloudevents+avro");
+		HttpHeaders utf16 = new HttpHeaders();
+		utf16.set(HttpHeaders.CONTENT_TYPE, "application/cloudevents+json; charset=utf-16");
+		for (int i = 0; i < 3; i++) {
+			assertThat(CloudEventHttp.fromHttp(structured.headers(), structured.body())).isEqualTo(this.event);
+			assertThatExceptionOfType(UnsupportedEventFormatException.class)
+				.isThrownBy(() -> CloudEventHttp.fromHttp(avro, structured.body()));
+			assertThatExceptionOfType(UnsupportedEventFormatException.class)
+				.isThrownBy(() -> CloudEventHttp.fromHttp(utf16, structured.body()));
+			assertThatExceptionOfType(UnsupportedEventFormatException.class)
+				.isThrownBy(() -> CloudEventHttp.fromHttp(utf16, structured.body()));
+		}
+	}
+
+	@Test
 	void rejectsABatchWhereOneEventIsExpectedAndTheOtherWayRound() {
 		CloudEventHttpMessage batch = CloudEventHttp.toBatch(List.of(this.event));
 		assertThatExceptionOfType(UnsupportedEventFormatException.class)

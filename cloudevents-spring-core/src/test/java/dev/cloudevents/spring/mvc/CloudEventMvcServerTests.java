@@ -2,6 +2,7 @@ package dev.cloudevents.spring.mvc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,47 @@ class CloudEventMvcServerTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).contains("source").doesNotContain("Exception");
+		assertThat(this.received.invocations()).isZero();
+	}
+
+	@Test
+	void binaryHeadersAreReadInAnyLetterCaseAndPercentDecoded() {
+		ResponseEntity<Void> response = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/")
+			.header("CE-SpecVersion", "1.0")
+			.header("Ce-Id", "t-1")
+			.header("ce-source", "/orders")
+			.header("CE-TYPE", "com.example.order")
+			.header("ce-subject", "caf%C3%A9 42")
+			.header("Ce-MyExt", "a%20b")
+			.header("X-Other", "not an attribute")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("hi".getBytes(StandardCharsets.UTF_8))
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).singleElement().isInstanceOfSatisfying(CloudEvent.class, (event) -> {
+			assertThat(event.id()).isEqualTo("t-1");
+			assertThat(event.subject()).isEqualTo("café 42");
+			assertThat(event.extensions()).containsOnly(Map.entry("myext", "a b"));
+			assertThat(event.dataContentType()).isEqualTo("text/plain");
+			assertThat(event.data()).isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+		});
+	}
+
+	@Test
+	void headerSentTwiceGetsProblem() {
+		ResponseEntity<String> response = this.client.post()
+			.uri("/")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "a", "b")
+			.header("ce-source", "/orders")
+			.header("ce-type", "t")
+			.exchange((request, clientResponse) -> ResponseEntity.status(clientResponse.getStatusCode())
+				.body(new String(clientResponse.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("ce-id").contains("2 times");
 		assertThat(this.received.invocations()).isZero();
 	}
 

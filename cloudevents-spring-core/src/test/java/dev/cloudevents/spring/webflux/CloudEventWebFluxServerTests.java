@@ -1,7 +1,9 @@
 package dev.cloudevents.spring.webflux;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,64 @@ class CloudEventWebFluxServerTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).contains("source").doesNotContain("Exception");
 		assertThat(this.received.invocations()).isZero();
+	}
+
+	@Test
+	void binaryHeadersAreReadInAnyLetterCaseAndPercentDecoded() {
+		ResponseEntity<Void> response = this.client.post()
+			.uri("/")
+			.header("CE-SpecVersion", "1.0")
+			.header("Ce-Id", "n-1")
+			.header("ce-source", "/orders")
+			.header("CE-TYPE", "com.example.order")
+			.header("ce-subject", "caf%C3%A9 42")
+			.header("Ce-MyExt", "a%20b")
+			.header("X-Other", "not an attribute")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("hi")
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(this.received.arguments()).singleElement().isInstanceOfSatisfying(CloudEvent.class, (event) -> {
+			assertThat(event.id()).isEqualTo("n-1");
+			assertThat(event.subject()).isEqualTo("café 42");
+			assertThat(event.extensions()).containsOnly(Map.entry("myext", "a b"));
+			assertThat(event.dataContentType()).isEqualTo("text/plain");
+			assertThat(event.data()).isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+		});
+	}
+
+	@Test
+	void headerSentTwiceGetsProblem() {
+		ResponseEntity<String> response = this.client.post()
+			.uri("/")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "a", "b")
+			.header("ce-source", "/orders")
+			.header("ce-type", "t")
+			.exchangeToMono((clientResponse) -> clientResponse.toEntity(String.class))
+			.block(TIMEOUT);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("ce-id").contains("2 times");
+		assertThat(this.received.invocations()).isZero();
+	}
+
+	@Test
+	void headersRewrittenByAWebFilterAreTheOnesRead() {
+		this.client.post()
+			.uri("/")
+			.header("ce-specversion", "1.0")
+			.header("ce-id", "n-2")
+			.header("ce-source", "/orders")
+			.header("ce-type", "t")
+			.header("ce-subject", "as sent")
+			.header("x-test-subject", "rewritten")
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
+		assertThat(this.received.arguments()).singleElement()
+			.isInstanceOfSatisfying(CloudEvent.class, (event) -> assertThat(event.subject()).isEqualTo("rewritten"));
 	}
 
 }

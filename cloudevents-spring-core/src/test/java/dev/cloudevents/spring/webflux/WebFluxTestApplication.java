@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.WebFilter;
 
 import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.EventLimits;
@@ -135,6 +136,23 @@ public class WebFluxTestApplication {
 						.doOnNext(received::record)
 						.flatMap((event) -> ServerResponse.ok().bodyValue(RecordingController.reply(event))))
 			.build();
+	}
+
+	/**
+	 * Sets {@code ce-subject} to the value of {@code x-test-subject}, as a filter may
+	 * rewrite a request: the reader must see the rewritten headers.
+	 */
+	@Bean
+	WebFilter subjectRewritingFilter() {
+		return (exchange, chain) -> {
+			String subject = exchange.getRequest().getHeaders().getFirst("x-test-subject");
+			if (subject == null) {
+				return chain.filter(exchange);
+			}
+			return chain.filter(exchange.mutate()
+				.request((request) -> request.headers((headers) -> headers.set("ce-subject", subject)))
+				.build());
+		};
 	}
 
 }

@@ -86,7 +86,7 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 
 	private Object decodeOrFail(boolean single, ReactiveHttpInputMessage message, byte[] body) {
 		try {
-			return decode(single, message.getHeaders(), body);
+			return decode(single, headers(message), body);
 		}
 		catch (InvalidCloudEventException ex) {
 			if (message instanceof ServerHttpRequest) {
@@ -94,6 +94,17 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 			}
 			throw new DecodingException(String.valueOf(ex.getMessage()), ex);
 		}
+	}
+
+	private static HttpHeaders headers(ReactiveHttpInputMessage message) {
+		if (NettyRequestHeaders.present) {
+			HttpHeaders copy = NettyRequestHeaders.copy(message, bindingHeaders(16),
+					CloudEventCodecSupport::isBindingHeader);
+			if (copy != null) {
+				return copy;
+			}
+		}
+		return message.getHeaders();
 	}
 
 	private Mono<byte[]> readBody(ReactiveHttpInputMessage message) {

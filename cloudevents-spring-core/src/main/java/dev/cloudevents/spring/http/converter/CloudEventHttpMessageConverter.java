@@ -81,7 +81,8 @@ public class CloudEventHttpMessageConverter extends CloudEventCodecSupport
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage inputMessage, @Nullable Map<String, Object> hints)
 			throws IOException {
-		HttpHeaders headers = RawServletRequest.servletPresent ? RawServletRequest.headers(inputMessage)
+		HttpHeaders headers = RawServletRequest.servletPresent
+				? RawServletRequest.headers(inputMessage, bindingHeaders(16), CloudEventCodecSupport::isBindingHeader)
 				: inputMessage.getHeaders();
 		byte[] body = readBody(inputMessage, headers);
 		try {

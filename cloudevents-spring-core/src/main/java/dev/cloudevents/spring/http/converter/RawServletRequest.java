@@ -3,6 +3,7 @@ package dev.cloudevents.spring.http.converter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,19 +39,24 @@ final class RawServletRequest {
 				: inputMessage.getBody();
 	}
 
-	static HttpHeaders headers(HttpInputMessage inputMessage) {
+	/**
+	 * The headers as they arrived, those that pass the filter only: copying every header
+	 * of a request cost more than decoding the event's attributes.
+	 */
+	static HttpHeaders headers(HttpInputMessage inputMessage, HttpHeaders target, Predicate<String> filter) {
 		if (!(inputMessage instanceof ServletServerHttpRequest request)) {
 			return inputMessage.getHeaders();
 		}
 		HttpServletRequest servletRequest = request.getServletRequest();
-		HttpHeaders headers = new HttpHeaders();
 		for (Enumeration<String> names = servletRequest.getHeaderNames(); names.hasMoreElements();) {
 			String name = names.nextElement();
-			for (Enumeration<String> values = servletRequest.getHeaders(name); values.hasMoreElements();) {
-				headers.add(name, values.nextElement());
+			if (filter.test(name)) {
+				for (Enumeration<String> values = servletRequest.getHeaders(name); values.hasMoreElements();) {
+					target.add(name, values.nextElement());
+				}
 			}
 		}
-		return headers;
+		return target;
 	}
 
 }

@@ -37,6 +37,12 @@ public class MvcReceiverApplication {
 	void structured(CloudEvent event) {
 	}
 
+	// the same event through Spring's @RequestBody argument resolution and our converter
+	@PostMapping("/request-body")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void requestBody(@RequestBody CloudEvent event) {
+	}
+
 	// /routed: five types on one path; the benchmark's event is of the exact one
 	@PostMapping("/routed")
 	@CloudEventMapping(type = "com.example.order.created")
