@@ -109,6 +109,10 @@ public final class CloudEvent {
 
 	private final @Nullable Object dataValue;
 
+	// whether a value that the HTTP binding writes as a header may need percent-encoding:
+	// the builder's checks tell, so that encoding need not look at every value again
+	private final boolean percentEncoding;
+
 	private CloudEvent(Builder builder, SpecVersion specVersion, String id, String sourceText, String type) {
 		this.specVersion = specVersion;
 		this.id = id;
@@ -125,6 +129,7 @@ public final class CloudEvent {
 		this.data = builder.data;
 		this.jsonValueData = builder.jsonValueData;
 		this.dataValue = builder.dataValue;
+		this.percentEncoding = builder.percentEncoding;
 	}
 
 	/**
@@ -209,6 +214,7 @@ public final class CloudEvent {
 		builder.data = this.data;
 		builder.jsonValueData = this.jsonValueData;
 		builder.dataValue = this.dataValue;
+		builder.percentEncoding = this.percentEncoding;
 		return builder;
 	}
 
@@ -448,6 +454,12 @@ public final class CloudEvent {
 		return this.dataValue;
 	}
 
+	// false when id, source, type, subject, dataschema and every String or URI extension
+	// are header tokens (printable ASCII but space, '"' and '%')
+	boolean mayNeedPercentEncoding() {
+		return this.percentEncoding;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		if (this == other) {
@@ -539,6 +551,10 @@ public final class CloudEvent {
 
 		private @Nullable Object dataValue;
 
+		// set for good once a value that the HTTP binding writes as a header is not a
+		// header token: a value replaced or removed later does not clear it
+		private boolean percentEncoding;
+
 		private Builder(boolean fillDefaults) {
 			this.fillDefaults = fillDefaults;
 		}
@@ -559,7 +575,8 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder id(String id) {
-			this.id = Values.requireString(ID, id);
+			headerValue(Values.requireString(ID, id));
+			this.id = id;
 			return this;
 		}
 
@@ -569,7 +586,8 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder source(URI source) {
-			this.source = Values.checkUriReference(SOURCE, source);
+			headerValue(Values.checkUriReference(SOURCE, source));
+			this.source = source;
 			this.sourceText = source.toString();
 			return this;
 		}
@@ -580,7 +598,15 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder source(String source) {
-			this.source = Values.plainUriReference(source) ? null : Values.uriReference(SOURCE, source);
+			if (Values.plainUriReference(source)) {
+				// of plain characters, only the '%' of an escape is no header token
+				headerValue(source.indexOf('%') < 0);
+				this.source = null;
+			}
+			else {
+				this.source = Values.uriReference(SOURCE, source);
+				headerValue(false);
+			}
 			this.sourceText = source;
 			return this;
 		}
@@ -591,7 +617,8 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder type(String type) {
-			this.type = Values.requireString(TYPE, type);
+			headerValue(Values.requireString(TYPE, type));
+			this.type = type;
 			return this;
 		}
 
@@ -613,7 +640,10 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder dataSchema(@Nullable URI dataSchema) {
-			this.dataSchema = (dataSchema != null) ? Values.checkUriReference(DATASCHEMA, dataSchema) : null;
+			if (dataSchema != null) {
+				headerValue(Values.checkUriReference(DATASCHEMA, dataSchema));
+			}
+			this.dataSchema = dataSchema;
 			return this;
 		}
 
@@ -624,8 +654,11 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder dataContentEncoding(@Nullable String dataContentEncoding) {
-			this.dataContentEncoding = (dataContentEncoding != null)
-					? Values.requireString(DATACONTENTENCODING, dataContentEncoding) : null;
+			if (dataContentEncoding != null) {
+				// not a header: binary mode carries no datacontentencoding
+				Values.requireString(DATACONTENTENCODING, dataContentEncoding);
+			}
+			this.dataContentEncoding = dataContentEncoding;
 			return this;
 		}
 
@@ -635,7 +668,10 @@ public final class CloudEvent {
 		 * @return this builder
 		 */
 		public Builder subject(@Nullable String subject) {
-			this.subject = (subject != null) ? Values.requireString(SUBJECT, subject) : null;
+			if (subject != null) {
+				headerValue(Values.requireString(SUBJECT, subject));
+			}
+			this.subject = subject;
 			return this;
 		}
 
@@ -662,7 +698,14 @@ public final class CloudEvent {
 		public Builder extension(String name, @Nullable Object value) {
 			checkExtensionName(name);
 			if (value != null) {
-				putExtension(name, Values.extensionValue(name, value));
+				Object checked = Values.extensionValue(name, value);
+				if (checked instanceof String string) {
+					headerValue(Values.checkString(name, string));
+				}
+				else if (checked instanceof URI uri) {
+					headerValue(Values.checkString(name, uri.toString()));
+				}
+				putExtension(name, checked);
 			}
 			else if (this.extensions != null && this.extensions.containsKey(name)) {
 				ownExtensions().remove(name);
@@ -820,7 +863,7 @@ public final class CloudEvent {
 						dataContentEncoding(entry.getValue());
 					}
 					else {
-						this.dataSchema = Values.uriReference(name, entry.getValue());
+						dataSchema(Values.uriReference(name, entry.getValue()));
 					}
 				}
 				this.versionedAttributes = null;
@@ -841,6 +884,13 @@ public final class CloudEvent {
 				}
 			}
 			return new CloudEvent(this, version, eventId, source, this.type);
+		}
+
+		// other values (numbers, booleans, timestamps, Base64) are header tokens anyway
+		private void headerValue(boolean token) {
+			if (!token) {
+				this.percentEncoding = true;
+			}
 		}
 
 		private Map<String, String> versionedAttributes() {

@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Base class of event formats, such as
  * {@link dev.cloudevents.spring.json.JsonEventFormat}, and of their readers and writers:
- * what a format needs from a {@link CloudEvent} beyond the API applications use. Its
- * members are protected, and not on {@code CloudEvent}, because Java has no friend
- * packages: the value type's public API stays the event, its builder and
- * {@link CloudEvent#of}.
+ * what a format (or a protocol binding's writer) needs from a {@link CloudEvent} beyond
+ * the API applications use. Its members are protected, and not on {@code CloudEvent},
+ * because Java has no friend packages: the value type's public API stays the event, its
+ * builder and {@link CloudEvent#of}.
  * <p>
  * Applications use a format and never extend this class. Protocol bindings build events
  * with {@link dev.cloudevents.spring.json.JsonEventFormat#binaryModeBuilder()}.
@@ -67,6 +67,20 @@ public abstract class EventFormatSupport {
 	 */
 	protected static @Nullable Object dataValue(CloudEvent event) {
 		return event.dataValue();
+	}
+
+	/**
+	 * Return whether a value of an event that a binary-mode HTTP header carries may need
+	 * percent-encoding (section 3.1.3.2 of the HTTP binding): {@code false} when
+	 * {@code id}, {@code source}, {@code type}, {@code subject}, {@code dataschema} and
+	 * every String or URI extension are printable ASCII other than space, {@code "} and
+	 * {@code %}, as the builder's checks of the values found. A binding can then write
+	 * them as they are without looking at them again.
+	 * @param event the event
+	 * @return whether some header value may need percent-encoding
+	 */
+	protected static boolean mayNeedPercentEncoding(CloudEvent event) {
+		return event.mayNeedPercentEncoding();
 	}
 
 }

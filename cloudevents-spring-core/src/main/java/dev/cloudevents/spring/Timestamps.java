@@ -2,6 +2,7 @@ package dev.cloudevents.spring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -18,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class Timestamps {
 
-	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000,
-			100_000_000 };
+	// "00" to "99"
+	private static final byte[] DIGIT_PAIRS = new byte[200];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+			DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+		}
+	}
 
 	private Timestamps() {
 	}
@@ -28,40 +36,57 @@ final class Timestamps {
 	 * Format as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does (seconds always, a
 	 * fraction without trailing zeros only when there is one, {@code Z} for UTC), by hand
 	 * for the common years and offsets: the JDK's formatter is a quarter of binary-mode
-	 * encoding.
+	 * encoding. Two digits at a time from a table, and the fraction's trailing zeros
+	 * dropped in steps of three first: a division by ten per digit was a third of an
+	 * encode.
 	 */
 	static String format(OffsetDateTime time) {
-		int year = time.getYear();
+		LocalDateTime dateTime = time.toLocalDateTime();
+		int year = dateTime.getYear();
 		int offsetSeconds = time.getOffset().getTotalSeconds();
 		if (year < 0 || year > 9999 || offsetSeconds % 60 != 0) {
 			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
 		}
-		int nanos = time.getNano();
+		int fraction = dateTime.getNano();
 		int fractionDigits = 0;
-		if (nanos != 0) {
+		if (fraction != 0) {
 			fractionDigits = 9;
-			for (int n = nanos; n % 10 == 0; n /= 10) {
+			if (fraction % 1_000_000 == 0) {
+				fraction /= 1_000_000;
+				fractionDigits = 3;
+			}
+			else if (fraction % 1000 == 0) {
+				fraction /= 1000;
+				fractionDigits = 6;
+			}
+			while (fraction % 10 == 0) {
+				fraction /= 10;
 				fractionDigits--;
 			}
 		}
 		int length = 19 + ((fractionDigits > 0) ? fractionDigits + 1 : 0) + ((offsetSeconds == 0) ? 1 : 6);
 		byte[] text = new byte[length];
-		put(text, 0, year, 4);
+		putTwo(text, 0, year / 100);
+		putTwo(text, 2, year % 100);
 		text[4] = '-';
-		put(text, 5, time.getMonthValue(), 2);
+		putTwo(text, 5, dateTime.getMonthValue());
 		text[7] = '-';
-		put(text, 8, time.getDayOfMonth(), 2);
+		putTwo(text, 8, dateTime.getDayOfMonth());
 		text[10] = 'T';
-		put(text, 11, time.getHour(), 2);
+		putTwo(text, 11, dateTime.getHour());
 		text[13] = ':';
-		put(text, 14, time.getMinute(), 2);
+		putTwo(text, 14, dateTime.getMinute());
 		text[16] = ':';
-		put(text, 17, time.getSecond(), 2);
+		putTwo(text, 17, dateTime.getSecond());
 		int i = 19;
 		if (fractionDigits > 0) {
-			text[i++] = '.';
-			put(text, i, nanos / POWERS_OF_TEN[9 - fractionDigits], fractionDigits);
+			text[i] = '.';
 			i += fractionDigits;
+			for (int digit = i; digit > 19; digit--) {
+				text[digit] = (byte) ('0' + fraction % 10);
+				fraction /= 10;
+			}
+			i++;
 		}
 		if (offsetSeconds == 0) {
 			text[i] = 'Z';
@@ -69,9 +94,9 @@ final class Timestamps {
 		else {
 			text[i] = (byte) ((offsetSeconds < 0) ? '-' : '+');
 			int offsetMinutes = Math.abs(offsetSeconds) / 60;
-			put(text, i + 1, offsetMinutes / 60, 2);
+			putTwo(text, i + 1, offsetMinutes / 60);
 			text[i + 3] = ':';
-			put(text, i + 4, offsetMinutes % 60, 2);
+			putTwo(text, i + 4, offsetMinutes % 60);
 		}
 		return new String(text, StandardCharsets.ISO_8859_1);
 	}
@@ -99,11 +124,9 @@ final class Timestamps {
 		return offset == 'Z' || (offset != 'z' && !parsed.startsWith("00:00", i + 1));
 	}
 
-	private static void put(byte[] text, int start, int value, int digits) {
-		for (int i = start + digits - 1; i >= start; i--) {
-			text[i] = (byte) ('0' + value % 10);
-			value /= 10;
-		}
+	private static void putTwo(byte[] text, int start, int value) {
+		text[start] = DIGIT_PAIRS[2 * value];
+		text[start + 1] = DIGIT_PAIRS[2 * value + 1];
 	}
 
 	static OffsetDateTime parse(String attribute, String text) {

@@ -42,7 +42,11 @@ final class Values {
 	private Values() {
 	}
 
-	static String requireString(String attribute, @Nullable String value) {
+	/**
+	 * Reject a missing or empty value, then check it as {@link #checkString} does.
+	 * @return whether the value is a header token
+	 */
+	static boolean requireString(String attribute, @Nullable String value) {
 		if (value == null) {
 			throw new InvalidCloudEventException(attribute, "is required");
 		}
@@ -55,11 +59,22 @@ final class Values {
 	/**
 	 * Reject what the spec's {@code String} type disallows: control characters,
 	 * noncharacters and unpaired surrogates. That also keeps CR and LF out of headers.
+	 * @return whether the value is a header token: printable ASCII but space, {@code "}
+	 * and {@code %}, what the HTTP binding writes without percent-encoding. The same pass
+	 * tells, so that encoding an event need not look at its values again.
 	 */
-	static String checkString(String attribute, String value) {
+	static boolean checkString(String attribute, String value) {
+		boolean token = true;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c >= 0x20 && c < 0x7F) {
+			if (c > 0x20 && c < 0x7F) {
+				if (c == '"' || c == '%') {
+					token = false;
+				}
+				continue;
+			}
+			token = false;
+			if (c == 0x20) {
 				continue;
 			}
 			if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
@@ -80,7 +95,7 @@ final class Values {
 						"must not contain the noncharacter U+" + hex(codePoint) + " (at index " + i + ")");
 			}
 		}
-		return value;
+		return token;
 	}
 
 	private static String hex(int codePoint) {
@@ -175,9 +190,12 @@ final class Values {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
-	static URI checkUriReference(String attribute, URI value) {
-		requireString(attribute, value.toString());
-		return value;
+	/**
+	 * Check a URI as {@link #requireString} checks its string form.
+	 * @return whether its string form is a header token
+	 */
+	static boolean checkUriReference(String attribute, URI value) {
+		return requireString(attribute, value.toString());
 	}
 
 	static URI absoluteUri(String attribute, String value) {
@@ -237,19 +255,13 @@ final class Values {
 
 	/**
 	 * Normalize an extension value to one of the spec's types: String, Integer, Boolean,
-	 * URI, OffsetDateTime or byte[].
+	 * URI, OffsetDateTime or byte[]. A String or URI is returned as it is, for the caller
+	 * to {@linkplain #checkString check}.
 	 */
 	static Object extensionValue(String name, Object value) {
-		if (value instanceof String string) {
-			return checkString(name, string);
-		}
-		if (value instanceof Integer || value instanceof Boolean || value instanceof OffsetDateTime
-				|| value instanceof byte[]) {
+		if (value instanceof String || value instanceof URI || value instanceof Integer || value instanceof Boolean
+				|| value instanceof OffsetDateTime || value instanceof byte[]) {
 			return value;
-		}
-		if (value instanceof URI uri) {
-			checkString(name, uri.toString());
-			return uri;
 		}
 		if (value instanceof Long || value instanceof Short || value instanceof Byte) {
 			long number = ((Number) value).longValue();

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -98,7 +97,7 @@ public final class CloudEventHttpBinding {
 
 	// the ce- header names of recent extensions, direct-mapped by the extension's hash
 	// (a race only loses an entry): names repeat from event to event
-	private static final @Nullable String[] EXTENSION_HEADERS = new String[64];
+	private static final @Nullable ExtensionHeader[] EXTENSION_HEADERS = new ExtensionHeader[64];
 
 	// the attributes of recent extension headers read, by the header's hash
 	private static final @Nullable ExtensionHeader[] EXTENSION_ATTRIBUTES = new ExtensionHeader[64];
@@ -148,8 +147,7 @@ public final class CloudEventHttpBinding {
 	 */
 	public CloudEventHttpMessage toBinary(CloudEvent event) {
 		HeaderMap headers = new HeaderMap(binaryHeaderCount(event));
-		// each name once, so no need to look for it first
-		writeBinaryHeaders(event, headers::append);
+		writeBinaryHeaders(event, headers);
 		return new CloudEventHttpMessage(new HttpHeaders(headers), binaryBody(event));
 	}
 
@@ -162,49 +160,55 @@ public final class CloudEventHttpBinding {
 		return count + 1;
 	}
 
-	private static void writeBinaryHeaders(CloudEvent event, BiConsumer<String, String> headers) {
+	// each name once, so no need to look for it first
+	private static void writeBinaryHeaders(CloudEvent event, HeaderMap headers) {
+		boolean encode = HeaderValues.mayNeedEncoding(event);
 		SpecVersion version = event.specVersion();
-		headers.accept(SPECVERSION_HEADER, version.value());
-		headers.accept(CE_ID, HeaderValues.encode(event.id()));
-		headers.accept(CE_SOURCE,
-				HeaderValues.encode(Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE))));
-		headers.accept(CE_TYPE, HeaderValues.encode(event.type()));
+		headers.append(SPECVERSION_HEADER, version.value());
+		headers.append(CE_ID, headerValue(event.id(), encode));
+		headers.append(CE_SOURCE,
+				headerValue(Objects.requireNonNull(event.attributeAsString(CloudEvent.SOURCE)), encode));
+		headers.append(CE_TYPE, headerValue(event.type(), encode));
 		String dataContentType = event.dataContentType();
 		if (dataContentType != null) {
-			headers.accept(HttpHeaders.CONTENT_TYPE, dataContentType);
+			headers.append(HttpHeaders.CONTENT_TYPE, dataContentType);
 		}
 		URI dataSchema = event.dataSchema();
 		if (dataSchema != null) {
-			headers.accept((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
-					HeaderValues.encode(dataSchema.toString()));
+			headers.append((version == SpecVersion.V1_0) ? CE_DATASCHEMA : CE_SCHEMAURL,
+					headerValue(dataSchema.toString(), encode));
 		}
 		// no datacontentencoding: it says how an event format carries binary data as a
 		// string (0.3), and a binary-mode body is the bytes themselves
 		String subject = event.subject();
 		if (subject != null) {
-			headers.accept(CE_SUBJECT, HeaderValues.encode(subject));
+			headers.append(CE_SUBJECT, headerValue(subject, encode));
 		}
 		String time = event.attributeAsString(CloudEvent.TIME);
 		if (time != null) {
 			// RFC 3339 needs no percent-encoding
-			headers.accept(CE_TIME, time);
+			headers.append(CE_TIME, time);
 		}
 		event.extensions().forEach((name, value) -> {
 			String text = (value instanceof String string) ? string
 					: Objects.requireNonNull(event.attributeAsString(name));
-			headers.accept(extensionHeader(name), HeaderValues.encode(text));
+			headers.append(extensionHeader(name), headerValue(text, encode));
 		});
+	}
+
+	private static String headerValue(String value, boolean encode) {
+		return encode ? HeaderValues.encode(value) : value;
 	}
 
 	private static String extensionHeader(String extension) {
 		int slot = extension.hashCode() & (EXTENSION_HEADERS.length - 1);
-		String header = EXTENSION_HEADERS[slot];
-		if (header != null && header.length() == HEADER_PREFIX.length() + extension.length()
-				&& header.endsWith(extension)) {
-			return header;
+		ExtensionHeader cached = EXTENSION_HEADERS[slot];
+		// the name is mostly the very string of the last event: a literal or a map key
+		if (cached != null && (cached.attribute() == extension || cached.attribute().equals(extension))) {
+			return cached.header();
 		}
-		header = HEADER_PREFIX.concat(extension);
-		EXTENSION_HEADERS[slot] = header;
+		String header = HEADER_PREFIX.concat(extension);
+		EXTENSION_HEADERS[slot] = new ExtensionHeader(header, extension);
 		return header;
 	}
 

@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import dev.cloudevents.spring.CloudEvent;
+import dev.cloudevents.spring.EventFormatSupport;
 import dev.cloudevents.spring.InvalidCloudEventException;
 
 /**
@@ -14,12 +16,25 @@ import dev.cloudevents.spring.InvalidCloudEventException;
  * percent-encodes space, {@code "}, {@code %} and everything outside U+0021..U+007E as
  * UTF-8 with upper-case hex; decoding unescapes a double-quoted string, then
  * percent-decodes once, rejecting invalid UTF-8.
+ * <p>
+ * It extends {@link EventFormatSupport} only to ask an event whether its values need
+ * encoding at all.
  */
-final class HeaderValues {
+final class HeaderValues extends EventFormatSupport {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private HeaderValues() {
+	}
+
+	/**
+	 * Return whether some value of the event may need encoding. When not, which the
+	 * builder found out checking the values, they can be written as they are: most values
+	 * are ASCII tokens, and scanning them again was half the cost of a binary-mode
+	 * encode.
+	 */
+	static boolean mayNeedEncoding(CloudEvent event) {
+		return mayNeedPercentEncoding(event);
 	}
 
 	static String encode(String value) {

@@ -1,13 +1,17 @@
 package dev.cloudevents.spring.http;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.CollectionUtils;
@@ -73,6 +77,48 @@ class CloudEventHttpBindingPropertyTests {
 		CloudEventHttpMessage message = this.binding.toBatch(events);
 		assertThat(this.binding.fromHttpBatch(message.headers(), message.body()))
 			.isEqualTo(events.stream().map(ExpectedEvents::afterJsonFormat).toList());
+	}
+
+	@Property(tries = 2000)
+	void binaryModeHeadersHoldTheAttributeValuesPercentEncoded(@ForAll("mostlyTokens") CloudEvent event) {
+		HttpHeaders headers = this.binding.toBinary(event).headers();
+		event.attributes().keySet().forEach((name) -> {
+			if (!name.equals(CloudEvent.SPECVERSION) && !name.equals(CloudEvent.DATACONTENTTYPE)) {
+				assertThat(headers.getFirst("ce-" + name)).as(name)
+					.isEqualTo(HeaderValues.encode(event.attributeAsString(name)));
+			}
+		});
+	}
+
+	@Provide
+	Arbitrary<CloudEvent> mostlyTokens() {
+		// events whose values are mostly header tokens, so that both ways of writing them
+		// are taken, also for events derived from others
+		Arbitrary<Character> token = Arbitraries.chars().range('!', '~').filter((c) -> c != '"' && c != '%');
+		Arbitrary<Character> special = Arbitraries.of(' ', '"', '%', '\u00e9', '\u20ac');
+		Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(40, token), Tuple.of(1, special))
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(16)
+			.map((chars) -> chars.stream().map(String::valueOf).collect(Collectors.joining()));
+		Arbitrary<String> source = Arbitraries.of("/orders", "https://example.com/a%20b", "urn:x:y", "/a?b=c&d#e");
+		Arbitrary<Object> extension = Arbitraries.oneOf(value, Arbitraries.integers(),
+				Arbitraries.just(URI.create("https://example.com/a%2Fb")), Arbitraries.just(URI.create("/plain")));
+		Arbitrary<CloudEvent> events = Combinators
+			.combine(value, source, value, value.injectNull(0.3), CloudEventArbitraries.times().injectNull(0.3),
+					Arbitraries.maps(CloudEventArbitraries.extensionNames(), extension).ofMaxSize(3))
+			.as((id, src, type, subject, time, extensions) -> {
+				CloudEvent.Builder builder = CloudEvent.builder()
+					.id(id)
+					.source(src)
+					.type(type)
+					.subject(subject)
+					.time(time);
+				extensions.forEach(builder::extension);
+				return builder.build();
+			});
+		return Combinators.combine(events, value.injectNull(0.7))
+			.as((event, subject) -> (subject != null) ? event.mutate().subject(subject).build() : event);
 	}
 
 	@Provide

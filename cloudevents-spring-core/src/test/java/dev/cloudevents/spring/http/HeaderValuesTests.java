@@ -1,5 +1,8 @@
 package dev.cloudevents.spring.http;
 
+import java.net.URI;
+import java.time.OffsetDateTime;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -10,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cloudevents.spring.CloudEvent;
 import dev.cloudevents.spring.InvalidCloudEventException;
+import dev.cloudevents.spring.SpecVersion;
+import dev.cloudevents.spring.json.JsonEventFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,6 +53,70 @@ class HeaderValuesTests {
 	void rejectsInvalidUtf8(String value) {
 		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(() -> HeaderValues.decode("id", value))
 			.withMessageContaining("not valid UTF-8");
+	}
+
+	@Test
+	void anEventOfHeaderTokensNeedsNoEncoding() {
+		CloudEvent event = tokens().extension("count", -3)
+			.extension("flag", true)
+			.extension("at", OffsetDateTime.parse("2025-06-01T12:34:56.789+05:30"))
+			.extension("blob", new byte[] { -1, -2, -3 })
+			.extension("link", URI.create("https://example.com/a?b=c&d#e"))
+			.build();
+		assertThat(HeaderValues.mayNeedEncoding(event)).isFalse();
+		assertThat(HeaderValues.mayNeedEncoding(event.mutate().subject("other").build())).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "id", "type", "subject", "extension", "datacontentencoding" })
+	void aStringAttributeWithSpaceQuoteOrPercentOrBeyondAsciiNeedsEncoding(String attribute) {
+		for (String value : new String[] { "a b", "a\"b", "100%", "caf\u00e9", "\u20ac" }) {
+			CloudEvent.Builder builder = tokens();
+			switch (attribute) {
+				case "id" -> builder.id(value);
+				case "type" -> builder.type(value);
+				case "subject" -> builder.subject(value);
+				case "extension" -> builder.extension("note", value);
+				default -> builder.specVersion(SpecVersion.V0_3).dataContentEncoding(value);
+			}
+			CloudEvent event = builder.build();
+			// binary mode carries no datacontentencoding, so only that one needs none
+			assertThat(HeaderValues.mayNeedEncoding(event)).as(attribute + "=" + value)
+				.isEqualTo(!attribute.equals("datacontentencoding"));
+		}
+	}
+
+	@Test
+	void aUriWithAPercentEscapeNeedsEncoding() {
+		assertThat(HeaderValues.mayNeedEncoding(tokens().source("/a%20b").build())).isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(tokens().source(URI.create("/a%20b")).build())).isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(tokens().dataSchema(URI.create("https://example.com/a%20b")).build()))
+			.isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(tokens().extension("link", URI.create("/a%20b")).build())).isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(JsonEventFormat.binaryModeBuilder()
+			.attribute(CloudEvent.SPECVERSION, "1.0")
+			.attribute(CloudEvent.ID, "1")
+			.attribute(CloudEvent.SOURCE, "/s")
+			.attribute(CloudEvent.TYPE, "t")
+			.attribute(CloudEvent.DATASCHEMA, "https://example.com/a%20b")
+			.build())).isTrue();
+	}
+
+	@Test
+	void aValueThatNeedsEncodingIsNotForgottenByMutate() {
+		CloudEvent event = tokens().subject("a b").build();
+		assertThat(HeaderValues.mayNeedEncoding(event.mutate().id("other").build())).isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(tokens().build().mutate().subject("a b").build())).isTrue();
+		assertThat(HeaderValues.mayNeedEncoding(event.toSpecVersion(SpecVersion.V0_3))).isTrue();
+	}
+
+	private static CloudEvent.Builder tokens() {
+		return CloudEvent.builder()
+			.id("6f1c2a9e-4b7d")
+			.source("https://example.com/orders?x=1#top")
+			.type("com.example.order.created")
+			.subject("order-42")
+			.extension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 	}
 
 	@Test
