@@ -13,6 +13,7 @@
 #   benchmarks/kafka-e2e.sh                                # 1,000,000 events per round
 #   EVENTS=20000 ROUNDS=1 benchmarks/kafka-e2e.sh          # a correctness check
 #   MAVEN_ARGS=-o benchmarks/kafka-e2e.sh                  # build offline
+#   HEAP=2g benchmarks/kafka-e2e.sh                        # a larger heap (default 1g) for the broker and the app
 set -euo pipefail
 
 EVENTS=${EVENTS:-1000000}
@@ -28,6 +29,6 @@ echo "building ..." >&2
 classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/kafka.classpath)"
 
 echo "running: $EVENTS events x $ROUNDS round(s) after $WARMUP warm-up events per path" >&2
-timeout --kill-after=30 "$TIMEOUT" java -Xms1g -Xmx1g -cp "$classpath" -Devents="$EVENTS" -Drounds="$ROUNDS" \
+timeout --kill-after=30 "$TIMEOUT" java -Xms${HEAP:-1g} -Xmx${HEAP:-1g} -cp "$classpath" -Devents="$EVENTS" -Drounds="$ROUNDS" \
 	-Dwarmup="$WARMUP" -Dpartitions="$PARTITIONS" -Dphase.timeout="$((TIMEOUT / 2))" \
 	dev.cloudevents.spring.benchmarks.kafka.KafkaEndToEnd
