@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
 /**
  * The headers of a request that Reactor Netty received, read from Netty's own headers in
  * one pass. Spring's view of them walks the names through a new set and looks each one up
- * into a new list, which cost a third of a binary-mode decode. Loaded only when Reactor
+ * into a new list, which was about half of a binary-mode decode. Loaded only when Reactor
  * Netty is present.
  */
 final class NettyRequestHeaders {
