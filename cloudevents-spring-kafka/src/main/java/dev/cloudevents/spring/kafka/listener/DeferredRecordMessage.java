@@ -19,7 +19,10 @@ final class DeferredRecordMessage implements Message<Object> {
 
 	private final Supplier<Message<?>> conversion;
 
-	private @Nullable Message<?> message;
+	// volatile: a listener that completes asynchronously has its reply or error handled
+	// on
+	// another thread; two threads converting at once would each get an equal message
+	private volatile @Nullable Message<?> message;
 
 	DeferredRecordMessage(ConsumerRecord<?, ?> record, Supplier<Message<?>> conversion) {
 		this.record = record;
@@ -30,7 +33,6 @@ final class DeferredRecordMessage implements Message<Object> {
 		return this.record;
 	}
 
-	// a listener's message lives on the consumer thread: no synchronization
 	private Message<?> message() {
 		Message<?> message = this.message;
 		if (message == null) {
