@@ -22,10 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -123,18 +122,8 @@ class KafkaBatchListenerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableKafka
+	@Import(CloudEventListeners.class)
 	static class Config {
-
-		@Bean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
-		static CloudEventKafkaListenerAnnotationBeanPostProcessor<?, ?> kafkaListenerAnnotationProcessor() {
-			return new CloudEventKafkaListenerAnnotationBeanPostProcessor<>();
-		}
-
-		@Bean
-		CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer() {
-			return new CloudEventKafkaListenerConfigurer(BINDING);
-		}
 
 		@Bean
 		Listener listener() {

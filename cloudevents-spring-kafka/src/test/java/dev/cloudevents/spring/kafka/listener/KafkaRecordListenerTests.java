@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -190,18 +189,8 @@ class KafkaRecordListenerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableKafka
+	@Import(CloudEventListeners.class)
 	static class Config {
-
-		@Bean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
-		static CloudEventKafkaListenerAnnotationBeanPostProcessor<?, ?> kafkaListenerAnnotationProcessor() {
-			return new CloudEventKafkaListenerAnnotationBeanPostProcessor<>();
-		}
-
-		@Bean
-		CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer() {
-			return new CloudEventKafkaListenerConfigurer(BINDING);
-		}
 
 		@Bean
 		Listeners listeners() {

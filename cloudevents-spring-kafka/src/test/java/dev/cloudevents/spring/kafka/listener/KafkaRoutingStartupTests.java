@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.messaging.handler.annotation.SendTo;
 
@@ -97,18 +97,8 @@ class KafkaRoutingStartupTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableKafka
+	@Import(CloudEventListeners.class)
 	static class RoutingConfig {
-
-		@Bean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
-		static CloudEventKafkaListenerAnnotationBeanPostProcessor<?, ?> kafkaListenerAnnotationProcessor() {
-			return new CloudEventKafkaListenerAnnotationBeanPostProcessor<>();
-		}
-
-		@Bean
-		CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer() {
-			return new CloudEventKafkaListenerConfigurer(new CloudEventKafkaBinding());
-		}
 
 		// never started: the listeners do not start automatically
 		@Bean

@@ -32,12 +32,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -320,18 +319,8 @@ class KafkaRoutingTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableKafka
+	@Import(CloudEventListeners.class)
 	static class Config {
-
-		@Bean(KafkaListenerConfigUtils.KAFKA_LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
-		static CloudEventKafkaListenerAnnotationBeanPostProcessor<?, ?> kafkaListenerAnnotationProcessor() {
-			return new CloudEventKafkaListenerAnnotationBeanPostProcessor<>();
-		}
-
-		@Bean
-		CloudEventKafkaListenerConfigurer cloudEventKafkaListenerConfigurer() {
-			return new CloudEventKafkaListenerConfigurer(new CloudEventKafkaBinding());
-		}
 
 		@Bean
 		ConsumerFactory<byte[], byte[]> consumerFactory() {
