@@ -81,6 +81,23 @@ class JsonValidatorTests {
 	}
 
 	@Example
+	void judgesEveryByteAtEveryPlaceOfAString() {
+		// strings are scanned a word at a time: each byte value at each offset, before
+		// and after a word boundary, and with plain bytes after it that the word also
+		// holds
+		for (int length = 1; length <= 19; length++) {
+			for (int at = 0; at < length; at++) {
+				for (int value = 0; value < 256; value++) {
+					byte[] bytes = utf8("[\"" + "a".repeat(length) + "\"]");
+					bytes[2 + at] = (byte) value;
+					assertThat(JsonValidator.isJsonValue(bytes, DEPTH)).as("%d at %d of %d", value, at, length)
+						.isEqualTo(StrictJsonOracle.isStrictJson(bytes));
+				}
+			}
+		}
+	}
+
+	@Example
 	void rejectsNestingDeeperThanTheLimit() {
 		String array = "[".repeat(200) + "]".repeat(200);
 		String object = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
