@@ -90,6 +90,13 @@ public class CloudEventObservationWebFilter implements WebFilter {
 	}
 
 	/**
+	 * Whether an exchange is observed.
+	 */
+	static boolean isObserved(ServerWebExchange exchange) {
+		return exchange.getAttribute(OBSERVATION_ATTRIBUTE) != null;
+	}
+
+	/**
 	 * Mark an exchange, if it is observed, as one whose handler takes events: it is
 	 * observed even if they cannot be read.
 	 */

@@ -2,6 +2,7 @@ package dev.cloudevents.spring.http.codec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -65,7 +66,7 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 	@Override
 	public Flux<Object> read(ResolvableType elementType, ReactiveHttpInputMessage message, Map<String, Object> hints) {
 		if (elementType.toClass() == CloudEvent.class) {
-			return readBody(message).flatMapIterable((body) -> decodeEvents(message, body));
+			return readBody(message, (body) -> decodeEvents(message, body)).flatMapIterable(Function.identity());
 		}
 		return readMono(elementType, message, hints).flux();
 	}
@@ -73,10 +74,8 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 	@Override
 	public Mono<Object> readMono(ResolvableType elementType, ReactiveHttpInputMessage message,
 			Map<String, Object> hints) {
-		if (elementType.toClass() == CloudEvent.class) {
-			return readBody(message).map((body) -> decodeOrFail(true, message, body));
-		}
-		return readBody(message).map((body) -> decodeOrFail(false, message, body));
+		boolean single = elementType.toClass() == CloudEvent.class;
+		return readBody(message, (body) -> decodeOrFail(single, message, body));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -107,14 +106,15 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 		return message.getHeaders();
 	}
 
-	private Mono<byte[]> readBody(ReactiveHttpInputMessage message) {
+	// as few operators as can be: each costs a little on every request
+	private <T> Mono<T> readBody(ReactiveHttpInputMessage message, Function<byte[], T> decode) {
 		int max = maxBodyBytes();
 		if (max >= 0 && message.getHeaders().getContentLength() > max) {
 			return Mono.error(tooLarge(message, max, null));
 		}
 		return DataBufferUtils.join(message.getBody(), max)
-			.map(CloudEventHttpMessageReader::toBytes)
-			.defaultIfEmpty(new byte[0])
+			.map((buffer) -> decode.apply(toBytes(buffer)))
+			.switchIfEmpty(Mono.fromSupplier(() -> decode.apply(new byte[0])))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(message, max, ex));
 	}
 
