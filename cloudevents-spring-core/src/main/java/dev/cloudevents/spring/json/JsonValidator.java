@@ -24,6 +24,14 @@ final class JsonValidator {
 		}
 	}
 
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long CONTROLS = 0x20 * ONES;
+
+	private static final long QUOTES = '"' * ONES;
+
+	private static final long BACKSLASHES = '\\' * ONES;
+
 	private JsonValidator() {
 	}
 
@@ -31,8 +39,10 @@ final class JsonValidator {
 	 * Whether the bytes are one JSON value, with whitespace around it, nested at most
 	 * {@code maxDepth} levels deep. A loop of its own rather than {@link #valueEnd}'s:
 	 * with that one's limits and end position, encoding was 6% slower; keeping the
-	 * innermost container's kind at hand and looking for whitespace only where the next
-	 * byte is not printable made it 7% to 13% faster over the benchmarks' 256 KiB order.
+	 * innermost container's kind at hand, looking for whitespace only where the next byte
+	 * is not printable and skipping strings eight bytes at a time made the Kafka
+	 * structured-mode serializer 10% faster on the benchmarks' 256 KiB order (JMH, two
+	 * forks each).
 	 * @param json the bytes
 	 * @param maxDepth the deepest nesting allowed
 	 * @return whether the bytes are one JSON value
@@ -316,13 +326,24 @@ final class JsonValidator {
 	 */
 	private static int string(byte[] json, int start) {
 		int length = json.length;
+		int lastWord = length - Long.BYTES;
 		int i = start + 1;
 		while (true) {
-			while (i < length && PLAIN[json[i] & 0xFF]) {
-				i++;
+			if (i <= lastWord) {
+				long special = special((long) Utf8.LONGS.get(json, i));
+				if (special == 0) {
+					i += Long.BYTES;
+					continue;
+				}
+				i += Long.numberOfTrailingZeros(special) >>> 3;
 			}
-			if (i >= length) {
-				return -1;
+			else {
+				while (i < length && PLAIN[json[i] & 0xFF]) {
+					i++;
+				}
+				if (i >= length) {
+					return -1;
+				}
 			}
 			byte c = json[i];
 			if (c == '"') {
@@ -342,6 +363,15 @@ final class JsonValidator {
 				return -1;
 			}
 		}
+	}
+
+	/**
+	 * Return the high bit of every byte of the word that does not stand for itself in a
+	 * string, and maybe of bytes after the first such byte, never before it: a borrow
+	 * only runs up from a byte that is flagged itself.
+	 */
+	private static long special(long word) {
+		return ((word - CONTROLS) | ((word ^ QUOTES) - ONES) | ((word ^ BACKSLASHES) - ONES) | word) & Utf8.HIGH_BITS;
 	}
 
 	private static int escape(byte[] json, int i) {

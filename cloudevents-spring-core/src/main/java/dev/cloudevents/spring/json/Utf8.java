@@ -11,9 +11,9 @@ import java.nio.ByteOrder;
  */
 final class Utf8 {
 
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-	private static final long HIGH_BITS = 0x8080808080808080L;
+	static final long HIGH_BITS = 0x8080808080808080L;
 
 	private Utf8() {
 	}
