@@ -4,7 +4,7 @@
 # (Reactor Netty) application from this module, driven by wrk over the loopback interface.
 # Prints requests/s and p99 latency per endpoint and the ratios binary/bytes,
 # structured/bytes and routed/bytes (the structured event routed by type among five
-# @CloudEventMapping methods on one path). Bounded: about 7 minutes with the defaults.
+# @CloudEventMapping methods on one path). Bounded: about 9 minutes with the defaults.
 # See BENCHMARKS.md.
 #
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
@@ -14,8 +14,8 @@
 #   OBSERVATIONS=true benchmarks/e2e.sh    # with an ObservationRegistry recording timers
 set -euo pipefail
 
-DURATION=${DURATION:-10s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8s}
+ROUNDS=${ROUNDS:-5}
 OBSERVATIONS=${OBSERVATIONS:-false}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
@@ -144,10 +144,12 @@ measure() { # app port
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/$endpoint.lua" "http://127.0.0.1:$2/$endpoint" >/dev/null
 	done
 	# interleaved rounds, so that load from other processes on the machine spreads
-	# over all endpoints alike; the median round counts
-	local round
+	# over all endpoints alike; each round starts one endpoint later, so that none always
+	# runs right after the same one; the median round counts
+	local round count=${#ENDPOINTS[@]} k endpoint
 	for round in $(seq 1 "$ROUNDS"); do
-		for endpoint in "${ENDPOINTS[@]}"; do
+		for k in $(seq 0 $((count - 1))); do
+			endpoint=${ENDPOINTS[$(((k + round - 1) % count))]}
 			read -r _ r p f < <(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/$endpoint.lua" \
 				"http://127.0.0.1:$2/$endpoint" | grep '^RESULT')
 			if [ "$f" != 0 ]; then
