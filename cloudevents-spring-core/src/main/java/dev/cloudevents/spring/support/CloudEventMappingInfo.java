@@ -35,10 +35,15 @@ public final class CloudEventMappingInfo {
 
 	private final SpecVersion[] specVersions;
 
+	// Spring hashes each request mapping it builds while matching a request, conditions
+	// included
+	private final int hashCode;
+
 	CloudEventMappingInfo(String[] types, String[] sources, SpecVersion[] specVersions) {
 		this.types = types;
 		this.sources = sources;
 		this.specVersions = specVersions;
+		this.hashCode = Objects.hash(Arrays.hashCode(types), Arrays.hashCode(sources), Arrays.hashCode(specVersions));
 	}
 
 	/**
@@ -202,8 +207,7 @@ public final class CloudEventMappingInfo {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(Arrays.hashCode(this.types), Arrays.hashCode(this.sources),
-				Arrays.hashCode(this.specVersions));
+		return this.hashCode;
 	}
 
 	@Override
