@@ -31,11 +31,12 @@ class BenchmarksSmokeTests {
 
 	private static final List<Class<?>> BENCHMARKS = List.of(BatchDecode.class, BinaryDecode.class, BinaryEncode.class,
 			StructuredDecode.class, StructuredEncode.class, StructuredScaling.class, BatchScaling.class,
-			KafkaDecode.class, KafkaEncode.class);
+			KafkaDecode.class, KafkaEncode.class, WebFluxDispatch.class);
 
 	// the values run of these parameters; any other (an enum) runs with every value
 	private static final Map<String, List<String>> PARAMETERS = Map.of("size", List.of("SMALL"), "distinct",
-			List.of("1", "1024"), "dataBytes", List.of("100"), "events", List.of("1", "1000"));
+			List.of("1", "1024"), "dataBytes", List.of("100"), "events", List.of("1", "1000"), "endpoint",
+			List.of("BINARY"));
 
 	@Test
 	void everyBenchmarkRunsAndMeasuresSomething() throws RunnerException {
