@@ -48,7 +48,7 @@ import dev.cloudevents.spring.webflux.CloudEventMethodArgumentResolver;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class WebFluxDispatch {
