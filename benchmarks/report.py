@@ -31,6 +31,9 @@ def load(path):
         if cls in SCALING:
             continue
         params = result.get("params", {})
+        if "mode" in params:
+            # the Kafka benchmarks: one row per content mode
+            cls = "{} ({})".format(cls, params["mode"].lower())
         size = params.get("size", "100 x SMALL")
         gc = result["secondaryMetrics"].get("gc.alloc.rate.norm", {})
         rows[(cls, size, params.get("distinct", "1"))][method] = (
