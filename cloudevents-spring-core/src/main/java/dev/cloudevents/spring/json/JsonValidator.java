@@ -84,7 +84,7 @@ final class JsonValidator {
 					inObject = depth > 0 && isObject(objects, deepObjects, depth - 1);
 				}
 				else {
-					if (inObject && (i = member(json, i)) < 0) {
+					if (inObject && (i = member(json, i, Integer.MAX_VALUE)) < 0) {
 						return false;
 					}
 					continue;
@@ -120,7 +120,7 @@ final class JsonValidator {
 				if (c == ',') {
 					i++;
 					if (inObject) {
-						i = member(json, i);
+						i = member(json, i, Integer.MAX_VALUE);
 						if (i < 0) {
 							return false;
 						}
@@ -143,9 +143,10 @@ final class JsonValidator {
 	/**
 	 * Skip the whitespace before a member name, the name, its colon, and the whitespace
 	 * after it: the usual case, with no whitespace, tried first.
+	 * @param maxLength the longest name allowed, in bytes between the quotes
 	 * @return the index of the member's value, or -1
 	 */
-	private static int member(byte[] json, int i) {
+	private static int member(byte[] json, int i, int maxLength) {
 		int length = json.length;
 		if (i < length && json[i] <= ' ') {
 			i = skipWhitespace(json, i);
@@ -153,8 +154,9 @@ final class JsonValidator {
 		if (i >= length || json[i] != '"') {
 			return -1;
 		}
+		int start = i;
 		i = string(json, i);
-		if (i < 0 || i >= length) {
+		if (i < 0 || i >= length || i - start - 2 > maxLength) {
 			return -1;
 		}
 		if (json[i] != ':') {
@@ -221,7 +223,7 @@ final class JsonValidator {
 					i++;
 				}
 				else {
-					if (object && (i = name(json, i, maxNameLength)) < 0) {
+					if (object && (i = member(json, i, maxNameLength)) < 0) {
 						return -1;
 					}
 					continue;
@@ -266,7 +268,7 @@ final class JsonValidator {
 				if (c == ',') {
 					i = skipWhitespace(json, i + 1);
 					if (inObject) {
-						i = name(json, i, maxNameLength);
+						i = member(json, i, maxNameLength);
 					}
 					break;
 				}
@@ -288,25 +290,6 @@ final class JsonValidator {
 		long bit = 1L << level;
 		result[index] = set ? (result[index] | bit) : (result[index] & ~bit);
 		return result;
-	}
-
-	/**
-	 * Skip a member name and its colon, and the whitespace after it.
-	 * @return the index of the member's value, or -1
-	 */
-	private static int name(byte[] json, int i, int maxLength) {
-		if (i >= json.length || json[i] != '"') {
-			return -1;
-		}
-		int end = string(json, i);
-		if (end - i - 2 > maxLength) {
-			return -1;
-		}
-		i = skipWhitespace(json, end);
-		if (i < 0 || i >= json.length || json[i] != ':') {
-			return -1;
-		}
-		return skipWhitespace(json, i + 1);
 	}
 
 	static int skipWhitespace(byte[] json, int i) {
