@@ -4,7 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -36,6 +40,18 @@ public final class SharedKafkaBroker {
 	 */
 	public static String bootstrapServers() {
 		return BROKER.getBrokersAsString();
+	}
+
+	/**
+	 * Return a factory of consumers of the broker that read keys as bytes, values with
+	 * the given deserializer, and a topic new to their group from its first record.
+	 * @param <V> the value type
+	 * @param values the value deserializer
+	 * @return the consumer factory
+	 */
+	public static <V> DefaultKafkaConsumerFactory<byte[], V> consumerFactory(Deserializer<V> values) {
+		return new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), values);
 	}
 
 	/**

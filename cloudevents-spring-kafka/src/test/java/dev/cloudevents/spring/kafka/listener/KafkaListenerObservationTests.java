@@ -12,7 +12,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.ObservationContextAssert;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -29,7 +28,6 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerConfigUtils;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -321,10 +319,7 @@ class KafkaListenerObservationTests {
 		@Bean
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory() {
 			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-			factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
-					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-							ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-					new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+			factory.setConsumerFactory(SharedKafkaBroker.consumerFactory(new ByteArrayDeserializer()));
 			factory.getContainerProperties().setObservationEnabled(true);
 			factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 1)));
 			return factory;

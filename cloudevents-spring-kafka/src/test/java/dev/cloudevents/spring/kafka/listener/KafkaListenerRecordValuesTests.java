@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,7 +33,6 @@ import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -430,11 +428,7 @@ class KafkaListenerRecordValuesTests {
 		private static <V> ConcurrentKafkaListenerContainerFactory<byte[], V> factory(Deserializer<V> values,
 				CommonErrorHandler errorHandler) {
 			ConcurrentKafkaListenerContainerFactory<byte[], V> factory = new ConcurrentKafkaListenerContainerFactory<>();
-			factory
-				.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
-						Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-								ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-						new ByteArrayDeserializer(), values));
+			factory.setConsumerFactory(SharedKafkaBroker.consumerFactory(values));
 			factory.setCommonErrorHandler(errorHandler);
 			return factory;
 		}

@@ -34,7 +34,6 @@ import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -291,10 +290,7 @@ class KafkaListenerTests {
 
 		@Bean
 		ConsumerFactory<byte[], byte[]> consumerFactory() {
-			return new DefaultKafkaConsumerFactory<>(
-					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-							ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-					new ByteArrayDeserializer(), new ByteArrayDeserializer());
+			return SharedKafkaBroker.consumerFactory(new ByteArrayDeserializer());
 		}
 
 		@Bean

@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +24,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -206,10 +204,7 @@ class KafkaRecordListenerTests {
 		@Bean
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(Listeners listeners) {
 			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-			factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
-					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-							ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-					new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+			factory.setConsumerFactory(SharedKafkaBroker.consumerFactory(new ByteArrayDeserializer()));
 			factory.setCommonErrorHandler(new DefaultErrorHandler(
 					(record, exception) -> listeners.failed(record.offset(), exception), new FixedBackOff(0, 0)));
 			return factory;

@@ -38,7 +38,6 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -324,10 +323,7 @@ class KafkaRoutingTests {
 
 		@Bean
 		ConsumerFactory<byte[], byte[]> consumerFactory() {
-			return new DefaultKafkaConsumerFactory<>(
-					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers(),
-							ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-					new ByteArrayDeserializer(), new ByteArrayDeserializer());
+			return SharedKafkaBroker.consumerFactory(new ByteArrayDeserializer());
 		}
 
 		@Bean
