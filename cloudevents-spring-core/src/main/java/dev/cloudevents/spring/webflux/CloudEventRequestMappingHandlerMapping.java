@@ -1,7 +1,6 @@
 package dev.cloudevents.spring.webflux;
 
 import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,9 @@ import dev.cloudevents.spring.web.CloudEventRequestException;
  * {@link CloudEventHttpMessageReader} and within its body limit); the conditions then
  * match it, WebFlux chooses the most specific method as it does for its own conditions,
  * and the chosen method receives that same event through
- * {@link CloudEventMethodArgumentResolver}.
+ * {@link CloudEventMethodArgumentResolver}. Where the methods on a path differ in their
+ * event mapping alone, the mapping makes that choice itself and matches the chosen
+ * method's other conditions only, rather than every condition of every method.
  * <p>
  * At start-up, two methods on one request mapping that could match one event equally fail
  * with an {@link IllegalStateException} naming both. An event on a path whose methods all
@@ -49,11 +50,12 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 
 	private static final ResolvableType EVENT_TYPE = ResolvableType.forClass(CloudEvent.class);
 
+	private static final String ROUTED_PATH_ATTRIBUTE = RoutedPath.class.getName();
+
 	private final CloudEventHttpMessageReader reader;
 
-	// one routed mapping per distinct methods and paths: each request is checked against
-	// them before the lookup
-	private volatile List<RequestMappingInfo> routedPaths = List.of();
+	// each request is checked against them before the lookup
+	private volatile List<RoutedPath> routedPaths = List.of();
 
 	/**
 	 * Create a mapping that reads routed events with the given reader.
@@ -74,13 +76,24 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 		super.handlerMethodsInitialized(handlerMethods);
 		EventRouting.assertUnambiguous(handlerMethods, CloudEventRequestMappingHandlerMapping::mappingOf,
 				CloudEventRequestMappingHandlerMapping::otherConditions);
-		Map<List<Object>, RequestMappingInfo> routedPaths = new LinkedHashMap<>();
-		for (RequestMappingInfo info : handlerMethods.keySet()) {
-			if (mappingOf(info) != null) {
-				routedPaths.putIfAbsent(List.of(info.getMethodsCondition(), info.getPatternsCondition()), info);
-			}
-		}
-		this.routedPaths = List.copyOf(routedPaths.values());
+		this.routedPaths = routedPaths(handlerMethods);
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		this.routedPaths = routedPaths(getHandlerMethods());
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		this.routedPaths = routedPaths(getHandlerMethods());
+	}
+
+	private static List<RoutedPath> routedPaths(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+		return RoutedPath.of(handlerMethods, CloudEventRequestMappingHandlerMapping::mappingOf,
+				CloudEventRequestMappingHandlerMapping::otherConditions);
 	}
 
 	private static @Nullable CloudEventMappingInfo mappingOf(RequestMappingInfo info) {
@@ -95,26 +108,42 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 
 	@Override
 	public Mono<HandlerMethod> getHandlerInternal(ServerWebExchange exchange) {
-		if (exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE) != null
-				|| !routesEventOf(exchange)) {
+		RoutedPath routed = (exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE) == null)
+				? routedPathOf(exchange) : null;
+		if (routed == null) {
 			return super.getHandlerInternal(exchange);
 		}
 		CloudEventObservationWebFilter.readingEvents(exchange);
 		return this.reader.readMono(EVENT_TYPE, exchange.getRequest(), Map.of()).flatMap((event) -> {
 			exchange.getAttributes().put(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE, event);
+			exchange.getAttributes().put(ROUTED_PATH_ATTRIBUTE, routed);
 			CloudEventObservationWebFilter.eventsRead(exchange, event);
 			return super.getHandlerInternal(exchange);
 		});
 	}
 
-	/** Whether the exchange carries one event to a path and method that route events. */
-	private boolean routesEventOf(ServerWebExchange exchange) {
-		for (RequestMappingInfo info : this.routedPaths) {
-			if (isOnPath(info, exchange)) {
-				return this.reader.getBinding().contentMode(exchange.getRequest().getHeaders()) != null;
+	/** The routed path of an exchange that carries one event to it, or {@code null}. */
+	private @Nullable RoutedPath routedPathOf(ServerWebExchange exchange) {
+		for (RoutedPath routed : this.routedPaths) {
+			if (routed.isFor(exchange)) {
+				return (this.reader.getBinding().contentMode(exchange.getRequest().getHeaders()) != null) ? routed
+						: null;
 			}
 		}
-		return false;
+		return null;
+	}
+
+	@Override
+	protected @Nullable HandlerMethod lookupHandlerMethod(ServerWebExchange exchange) throws Exception {
+		RoutedPath routed = exchange.getAttribute(ROUTED_PATH_ATTRIBUTE);
+		CloudEvent event = exchange.getAttribute(CloudEventMethodArgumentResolver.ROUTED_EVENT_ATTRIBUTE);
+		RoutedPath.RoutedMethod chosen = (routed != null && event != null) ? routed.choose(event, exchange) : null;
+		RequestMappingInfo match = (chosen != null) ? getMatchingMapping(chosen.info(), exchange) : null;
+		if (chosen == null || match == null) {
+			return super.lookupHandlerMethod(exchange);
+		}
+		handleMatch(match, chosen.handlerMethod(), exchange);
+		return chosen.handlerMethod();
 	}
 
 	private static boolean isOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
