@@ -10,9 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpInputMessage;
@@ -106,35 +104,20 @@ public class CloudEventHttpMessageReader extends CloudEventCodecSupport implemen
 		return message.getHeaders();
 	}
 
-	// as few operators as can be: each costs a little on every request
 	private <T> Mono<T> readBody(ReactiveHttpInputMessage message, Function<byte[], T> decode) {
 		int max = maxBodyBytes();
-		if (max >= 0 && message.getHeaders().getContentLength() > max) {
-			return Mono.error(tooLarge(message, max, null));
+		long contentLength = message.getHeaders().getContentLength();
+		if (max >= 0 && contentLength > max) {
+			return Mono.error(tooLarge(message, max));
 		}
-		return DataBufferUtils.join(message.getBody(), max)
-			.map((buffer) -> decode.apply(toBytes(buffer)))
-			.switchIfEmpty(Mono.fromSupplier(() -> decode.apply(new byte[0])))
-			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(message, max, ex));
+		return message.getBody().collect(new BodyCollector<>(max, contentLength, () -> tooLarge(message, max), decode));
 	}
 
-	private static byte[] toBytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
-
-	private static RuntimeException tooLarge(ReactiveHttpInputMessage message, int max,
-			@Nullable DataBufferLimitException ex) {
+	private static RuntimeException tooLarge(ReactiveHttpInputMessage message, int max) {
 		if (message instanceof ServerHttpRequest) {
 			return CloudEventRequestException.tooLarge(max);
 		}
-		return (ex != null) ? ex : new DataBufferLimitException("Body exceeds the limit of " + max + " bytes");
+		return new DataBufferLimitException("Body exceeds the limit of " + max + " bytes");
 	}
 
 }
