@@ -12,6 +12,7 @@
 #   ENDPOINTS="bytes from-http" benchmarks/e2e.sh   # some endpoints only (bytes is the floor)
 #   ENDPOINTS="bytes structured request-body" benchmarks/e2e.sh  # also @RequestBody CloudEvent
 #   OBSERVATIONS=true benchmarks/e2e.sh    # with an ObservationRegistry recording timers
+#   APPS=webflux benchmarks/e2e.sh         # one application only
 set -euo pipefail
 
 DURATION=${DURATION:-8s}
@@ -23,6 +24,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 MVC_PORT=${MVC_PORT:-18481}
 WEBFLUX_PORT=${WEBFLUX_PORT:-18482}
 read -ra ENDPOINTS <<<"${ENDPOINTS:-binary structured routed bytes from-http}"
+read -ra APPS <<<"${APPS:-mvc webflux}"
 
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -174,12 +176,16 @@ stop_last() {
 }
 
 echo "load before: $(uptime)" >&2
-start mvc dev.cloudevents.spring.benchmarks.e2e.mvc.MvcReceiverApplication "$MVC_PORT"
-measure mvc "$MVC_PORT"
-stop_last
-start webflux dev.cloudevents.spring.benchmarks.e2e.webflux.WebFluxReceiverApplication "$WEBFLUX_PORT"
-measure webflux "$WEBFLUX_PORT"
-stop_last
+for app in "${APPS[@]}"; do
+	case $app in
+	mvc) port=$MVC_PORT main=dev.cloudevents.spring.benchmarks.e2e.mvc.MvcReceiverApplication ;;
+	webflux) port=$WEBFLUX_PORT main=dev.cloudevents.spring.benchmarks.e2e.webflux.WebFluxReceiverApplication ;;
+	*) echo "unknown app $app: mvc or webflux" >&2 && exit 1 ;;
+	esac
+	start "$app" "$main" "$port"
+	measure "$app" "$port"
+	stop_last
+done
 echo "load after: $(uptime)" >&2
 
 echo
@@ -187,7 +193,7 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, median of $ROUNDS int
 echo
 echo "| app | endpoint | requests/s | p99 (ms) | / bytes |"
 echo "|---|---|---:|---:|---:|"
-for app in mvc webflux; do
+for app in "${APPS[@]}"; do
 	for endpoint in "${ENDPOINTS[@]}"; do
 		r=$(median "${rps[$app/$endpoint]}")
 		ratio=$(awk -v a="$r" -v c="$(median "${rps[$app/bytes]}")" 'BEGIN { printf "%.2f", a / c }')
