@@ -4,7 +4,8 @@
 # (Reactor Netty) application from this module, driven by wrk over the loopback interface.
 # Prints requests/s and p99 latency per endpoint and the ratios binary/bytes,
 # structured/bytes and routed/bytes (the structured event routed by type among five
-# @CloudEventMapping methods on one path). Bounded: about 9 minutes with the defaults.
+# @CloudEventMapping methods on one path), as the ratio of the median rounds and as the
+# median of each round's ratio. Bounded: about 9 minutes with the defaults.
 # See BENCHMARKS.md.
 #
 #   benchmarks/e2e.sh                      # from the repository root, or anywhere
@@ -191,12 +192,17 @@ echo "load after: $(uptime)" >&2
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, median of $ROUNDS interleaved rounds after $WARMUP of warm-up per endpoint, 127.0.0.1, observations: $OBSERVATIONS"
 echo
-echo "| app | endpoint | requests/s | p99 (ms) | / bytes |"
-echo "|---|---|---:|---:|---:|"
+echo "| app | endpoint | requests/s | p99 (ms) | / bytes | / bytes by round: median (range) |"
+echo "|---|---|---:|---:|---:|---:|"
 for app in "${APPS[@]}"; do
 	for endpoint in "${ENDPOINTS[@]}"; do
 		r=$(median "${rps[$app/$endpoint]}")
 		ratio=$(awk -v a="$r" -v c="$(median "${rps[$app/bytes]}")" 'BEGIN { printf "%.2f", a / c }')
-		echo "| $app | /$endpoint | $r | $(median "${p99[$app/$endpoint]}") | $ratio |"
+		# each round's ratio: the machine's speed drifts less within a round than across
+		rounds=$(paste -d' ' <(tr ' ' '\n' <<<"${rps[$app/$endpoint]}" | grep .) \
+			<(tr ' ' '\n' <<<"${rps[$app/bytes]}" | grep .) | awk '{ printf "%.3f ", $1 / $2 }')
+		by_round=$(printf '%.2f (%.2f-%.2f)' "$(median "$rounds")" \
+			"$(tr ' ' '\n' <<<"$rounds" | grep . | sort -g | head -1)" "$(tr ' ' '\n' <<<"$rounds" | grep . | sort -g | tail -1)")
+		echo "| $app | /$endpoint | $r | $(median "${p99[$app/$endpoint]}") | $ratio | $by_round |"
 	done
 done
