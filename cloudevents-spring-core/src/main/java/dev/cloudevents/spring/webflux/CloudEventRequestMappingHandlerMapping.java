@@ -146,11 +146,6 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 		return chosen.handlerMethod();
 	}
 
-	private static boolean isOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
-		return info.getMethodsCondition().getMatchingCondition(exchange) != null
-				&& info.getPatternsCondition().getMatchingCondition(exchange) != null;
-	}
-
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, ServerWebExchange exchange)
 			throws Exception {
@@ -163,7 +158,7 @@ public class CloudEventRequestMappingHandlerMapping extends RequestMappingHandle
 
 	private static @Nullable CloudEventMappingInfo routedOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
 		CloudEventMappingInfo mapping = mappingOf(info);
-		return (mapping != null && isOnPath(info, exchange)) ? mapping : null;
+		return (mapping != null && RoutedPath.isOnPath(info, exchange)) ? mapping : null;
 	}
 
 	private static boolean otherConditionsMatch(RequestMappingInfo info, ServerWebExchange exchange) {

@@ -99,8 +99,13 @@ final class RoutedPath {
 
 	/** Whether the exchange is for this path and a request method of it. */
 	boolean isFor(ServerWebExchange exchange) {
-		return this.path.getMethodsCondition().getMatchingCondition(exchange) != null
-				&& this.path.getPatternsCondition().getMatchingCondition(exchange) != null;
+		return isOnPath(this.path, exchange);
+	}
+
+	/** Whether the exchange is for a path and a request method of a mapping. */
+	static boolean isOnPath(RequestMappingInfo info, ServerWebExchange exchange) {
+		return info.getMethodsCondition().getMatchingCondition(exchange) != null
+				&& info.getPatternsCondition().getMatchingCondition(exchange) != null;
 	}
 
 	/**
