@@ -3,6 +3,7 @@ package dev.cloudevents.spring.webflux;
 import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,11 @@ class CloudEventRequestMappingHandlerMappingTests {
 		this.context.refresh();
 		this.mapping.setApplicationContext(this.context);
 		this.mapping.afterPropertiesSet();
+	}
+
+	@AfterEach
+	void closeContext() {
+		this.context.close();
 	}
 
 	@Test
